@@ -1,0 +1,270 @@
+"""Load a question bank from TOML and validate it strictly.
+
+A bank is a folder with ``bank.toml`` (the manifest) and ``factors/*.toml`` (one
+factor per file), or a single TOML file holding the manifest keys plus a
+``[[factors]]`` array. Every problem is collected (not just the first) and
+reported as ``FILE:LINE: key.path: message``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from vbwizard.bank.models import INTENSITY_ORDER, Bank, Factor, Manifest
+from vbwizard.problems import Problem, ProblemsError, read_toml, validation_problems
+from vbwizard.toml_locate import find_line
+
+MANIFEST_NAME = "bank.toml"
+FACTORS_DIR = "factors"
+
+FIXED_SCALES: dict[str, list[str]] = {
+    "answer": ["yes", "partly", "no", "unknown"],
+    "weight": ["0", "1", "2", "3", "unknown"],
+    "confidence": ["low", "medium", "high"],
+}
+
+
+def bundled_bank_path() -> Path:
+    """Return the folder of the bundled question bank.
+
+    An installed wheel carries ``questions/`` as ``vbwizard/_bank``; a source
+    checkout (editable install, tests) uses the top-level ``questions/``.
+    """
+    packaged = resources.files("vbwizard") / "_bank"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[3] / "questions"
+
+
+def _factor_sources(path: Path) -> tuple[Path, list[Path]]:
+    if path.is_dir():
+        manifest = path / MANIFEST_NAME
+        factors_dir = path / FACTORS_DIR
+        if not manifest.is_file():
+            raise ProblemsError([Problem(path, f"no {MANIFEST_NAME} in this folder")])
+        if not factors_dir.is_dir():
+            return manifest, []
+        return manifest, sorted(factors_dir.glob("*.toml"))
+    if not path.exists():
+        raise ProblemsError([Problem(path, "no such file or folder")])
+    factors_dir = path.parent / FACTORS_DIR
+    files = sorted(factors_dir.glob("*.toml")) if factors_dir.is_dir() else []
+    return path, files
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: Path, stamp: tuple[tuple[str, int, int], ...]) -> Bank:
+    return _load_uncached(path)
+
+
+def load_bank(path: Path | None = None) -> Bank:
+    """Load and validate a bank; ``None`` loads the bundled one.
+
+    Loading is cached per path and file modification time, so the TUI and the
+    command line can ask for the bank freely.
+
+    Raises:
+        ProblemsError: with one problem per mistake found.
+    """
+    path = (path or bundled_bank_path()).resolve()
+    manifest, factor_files = _factor_sources(path)
+    stamp = tuple(
+        (str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in [manifest, *factor_files]
+    )
+    return _load_cached(path, stamp)
+
+
+def _load_uncached(path: Path) -> Bank:
+    manifest_file, factor_files = _factor_sources(path)
+    problems: list[Problem] = []
+    texts: dict[Path, str] = {}
+
+    manifest_doc: dict[str, Any] = {}
+    try:
+        manifest_doc, texts[manifest_file] = read_toml(manifest_file)
+    except ProblemsError as exc:
+        raise ProblemsError(exc.problems) from None
+
+    # A single-file bank carries its factors inline.
+    factor_docs: list[tuple[Path, tuple[str | int, ...], dict[str, Any]]] = []
+    inline = manifest_doc.pop("factors", None)
+    if inline is not None:
+        if not isinstance(inline, list):
+            problems.append(Problem(manifest_file, "must be an array of tables", "factors"))
+        else:
+            for index, doc in enumerate(inline):
+                factor_docs.append((manifest_file, ("factors", index), doc))
+    for factor_file in factor_files:
+        try:
+            doc, texts[factor_file] = read_toml(factor_file)
+        except ProblemsError as exc:
+            problems.extend(exc.problems)
+            continue
+        factor_docs.append((factor_file, (), doc))
+
+    manifest: Manifest | None = None
+    try:
+        manifest = Manifest.model_validate(manifest_doc)
+    except ValidationError as exc:
+        problems.extend(validation_problems(exc, manifest_file, texts[manifest_file], Manifest))
+
+    factors: list[tuple[Path, tuple[str | int, ...], Factor]] = []
+    for file, prefix, doc in factor_docs:
+        if not isinstance(doc, dict):
+            problems.append(Problem(file, "must be a table", "factors"))
+            continue
+        try:
+            factors.append((file, prefix, Factor.model_validate(doc)))
+        except ValidationError as exc:
+            found = validation_problems(exc, file, texts[file], Factor, prefix)
+            problems.extend(found)
+
+    if not factor_docs:
+        problems.append(Problem(path, f"the bank has no factors (add {FACTORS_DIR}/*.toml)"))
+    if manifest is not None:
+        problems.extend(_check_manifest(manifest, manifest_file, texts[manifest_file]))
+        problems.extend(_check_factors(manifest, factors, texts))
+    if problems:
+        raise ProblemsError(problems)
+    assert manifest is not None
+    ordered = sorted((f for _, _, f in factors), key=lambda f: f.number)
+    return Bank(manifest=manifest, factors=ordered, content_hash=_content_hash(manifest, ordered))
+
+
+def _content_hash(manifest: Manifest, factors: list[Factor]) -> str:
+    canonical = json.dumps(
+        {
+            "manifest": manifest.model_dump(mode="json"),
+            "factors": [f.model_dump(mode="json") for f in factors],
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _check_manifest(manifest: Manifest, file: Path, text: str) -> list[Problem]:
+    problems = []
+    for scale, expected in FIXED_SCALES.items():
+        values = [option.value for option in getattr(manifest.scales, scale)]
+        if sorted(values) != sorted(expected) or len(values) != len(expected):
+            problems.append(
+                Problem(
+                    file,
+                    f"must label exactly the values {', '.join(expected)} "
+                    f"(got {', '.join(values)})",
+                    f"scales.{scale}",
+                    find_line(text, ("scales", scale)),
+                )
+            )
+    for kind, ids in (
+        ("cluster", [c.id for c in manifest.clusters]),
+        ("step", [s.id for s in manifest.steps]),
+    ):
+        for dup, count in Counter(ids).items():
+            if count > 1:
+                problems.append(Problem(file, f"duplicate {kind} id '{dup}'", f"{kind}s"))
+    return problems
+
+
+def _check_factors(
+    manifest: Manifest,
+    factors: list[tuple[Path, tuple[str | int, ...], Factor]],
+    texts: dict[Path, str],
+) -> list[Problem]:
+    problems: list[Problem] = []
+    clusters = {c.id for c in manifest.clusters}
+    seen_ids: dict[str, Path] = {}
+    seen_numbers: dict[int, Path] = {}
+
+    def at(file: Path, prefix: tuple[str | int, ...], *keys: str | int) -> tuple[str, int | None]:
+        full = (*prefix, *keys)
+        from vbwizard.problems import format_path
+
+        return format_path(full), find_line(texts[file], full)
+
+    for file, prefix, factor in factors:
+        if factor.id in seen_ids:
+            key, line = at(file, prefix, "id")
+            problems.append(
+                Problem(
+                    file,
+                    f"duplicate factor id '{factor.id}' (also in {seen_ids[factor.id]})",
+                    key,
+                    line,
+                )
+            )
+        seen_ids.setdefault(factor.id, file)
+        if factor.number in seen_numbers:
+            key, line = at(file, prefix, "number")
+            problems.append(
+                Problem(
+                    file,
+                    f"duplicate factor number {factor.number} "
+                    f"(also in {seen_numbers[factor.number]})",
+                    key,
+                    line,
+                )
+            )
+        seen_numbers.setdefault(factor.number, file)
+        if factor.cluster not in clusters:
+            key, line = at(file, prefix, "cluster")
+            problems.append(
+                Problem(
+                    file,
+                    f"unknown cluster '{factor.cluster}' (known: {', '.join(sorted(clusters))})",
+                    key,
+                    line,
+                )
+            )
+        question_ids = [q.id for q in factor.sub_questions]
+        for dup, count in Counter(question_ids).items():
+            if count > 1:
+                key, line = at(file, prefix, "sub_questions")
+                problems.append(Problem(file, f"duplicate sub-question id '{dup}'", key, line))
+        for dup, count in Counter(a.id for a in factor.actions).items():
+            if count > 1:
+                key, line = at(file, prefix, "actions")
+                problems.append(Problem(file, f"duplicate action id '{dup}'", key, line))
+        previous = -1
+        for index, action in enumerate(factor.actions):
+            rank = INTENSITY_ORDER[action.intensity]
+            if rank < previous:
+                key, line = at(file, prefix, "actions", index, "intensity")
+                problems.append(
+                    Problem(
+                        file,
+                        "actions must run from light to heavy "
+                        f"('{action.intensity}' after a heavier one)",
+                        key,
+                        line,
+                    )
+                )
+            previous = max(previous, rank)
+            rule = action.propose_when
+            if rule.min_weight > rule.max_weight:
+                key, line = at(file, prefix, "actions", index, "propose_when")
+                problems.append(Problem(file, "min_weight is above max_weight", key, line))
+            for cond_index, condition in enumerate(rule.answers):
+                if condition.question not in question_ids:
+                    key, line = at(
+                        file, prefix, "actions", index, "propose_when", "answers", cond_index
+                    )
+                    problems.append(
+                        Problem(
+                            file,
+                            f"rule names sub-question '{condition.question}', which "
+                            f"factor '{factor.id}' does not have",
+                            key + ".question",
+                            line,
+                        )
+                    )
+    return problems

@@ -1,0 +1,46 @@
+"""Options and helpers shared by the subcommands."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from vbwizard.bank.loader import load_bank
+from vbwizard.bank.models import Bank
+from vbwizard.session.storage import resolve_sessions_dir
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USER_ERROR = 2
+
+
+class UserError(Exception):
+    """A mistake of the user's: printed as one line, exit code 2."""
+
+
+def add_common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    """Add ``--sessions-dir`` and ``--bank``; usable before or after a subcommand."""
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--sessions-dir",
+        metavar="DIR",
+        default=default,
+        help="map met sessies (anders $VBWIZARD_SESSIONS_DIR, anders ./sessions)",
+    )
+    parser.add_argument(
+        "--bank",
+        metavar="PATH",
+        default=default,
+        help="een eigen vragenbank (map of bestand); anders de meegeleverde",
+    )
+
+
+def sessions_dir(args: argparse.Namespace) -> Path:
+    """The sessions folder the user asked for."""
+    return resolve_sessions_dir(getattr(args, "sessions_dir", None))
+
+
+def bank(args: argparse.Namespace) -> Bank:
+    """Load the bank the user asked for (or the bundled one)."""
+    path = getattr(args, "bank", None)
+    return load_bank(Path(path) if path else None)

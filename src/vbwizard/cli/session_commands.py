@@ -1,0 +1,95 @@
+"""``vbwizard list``, ``vbwizard show`` and ``vbwizard demo``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from vbwizard.cli.common import EXIT_OK, bank, sessions_dir
+from vbwizard.session.storage import (
+    ensure_sessions_dir,
+    find_session,
+    list_sessions,
+    load_session,
+    save_session,
+)
+from vbwizard.textsummary import session_summary
+
+MODE_LABELS = {"group": "groep", "self": "zelfanalyse"}
+STATUS_LABELS = {"in_progress": "bezig", "completed": "afgerond"}
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    """Add the session subcommands."""
+    list_cmd = subparsers.add_parser("list", parents=[common], help="toon opgeslagen sessies")
+    list_cmd.add_argument("--json", action="store_true", help="als JSON")
+    list_cmd.set_defaults(handler=run_list)
+
+    show = subparsers.add_parser("show", parents=[common], help="samenvatting van een sessie")
+    show.add_argument("session", help="pad naar een sessiebestand of een sessie-id")
+    show.set_defaults(handler=run_show)
+
+    demo = subparsers.add_parser(
+        "demo", parents=[common], help="schrijf een voorbeeldsessie (fictief) om te verkennen"
+    )
+    demo.set_defaults(handler=run_demo)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """List the sessions folder; unreadable files are listed with the reason."""
+    folder = sessions_dir(args)
+    entries = list_sessions(folder)
+    if args.json:
+        rows = [
+            {
+                "id": e.id,
+                "path": str(e.path),
+                "title": e.title,
+                "area": e.area,
+                "date": e.date.isoformat() if e.date else None,
+                "mode": e.mode,
+                "status": e.status,
+                "priorities": e.priorities,
+                "readable": e.readable,
+                "error": e.error,
+            }
+            for e in entries
+        ]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_OK
+    if not entries:
+        print(f"Geen sessies in {folder}.")
+        return EXIT_OK
+    for e in entries:
+        if not e.readable:
+            print(f"{e.id}  ONLEESBAAR: {e.error}")
+            continue
+        date = e.date.isoformat() if e.date else "-"
+        prio = ", ".join(e.priorities) or "-"
+        print(
+            f"{e.id}  {e.title or '(zonder titel)'} | {e.area or '-'} | {date} | "
+            f"{MODE_LABELS.get(e.mode, e.mode)} | {STATUS_LABELS.get(e.status, e.status)} | "
+            f"prioriteiten: {prio}"
+        )
+    return EXIT_OK
+
+
+def run_show(args: argparse.Namespace) -> int:
+    """Print a readable summary of one session."""
+    path = find_session(args.session, sessions_dir(args))
+    session = load_session(path)
+    print(session_summary(bank(args), session))
+    return EXIT_OK
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    """Write the fictional demo session and print its path."""
+    from vbwizard.demo import demo_session
+
+    folder = ensure_sessions_dir(sessions_dir(args))
+    path = save_session(demo_session(bank(args)), folder)
+    print(path)
+    return EXIT_OK

@@ -1,0 +1,40 @@
+"""Start the TUI: ``vbwizard`` (start screen) and ``vbwizard open FILE``."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from vbwizard.cli.common import EXIT_OK, bank, sessions_dir
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``open``."""
+    open_cmd = subparsers.add_parser("open", parents=[common], help="ga verder met een sessie")
+    open_cmd.add_argument("session", help="pad naar een sessiebestand of een sessie-id")
+    open_cmd.add_argument("--read-only", action="store_true", help="alleen bekijken")
+    open_cmd.set_defaults(handler=run_open)
+
+
+def run_start(args: argparse.Namespace) -> int:
+    """Start the wizard on its start screen."""
+    from vbwizard.tui.launch import launch
+
+    return launch(bank=bank(args), sessions_dir=sessions_dir(args)) or EXIT_OK
+
+
+def run_open(args: argparse.Namespace) -> int:
+    """Open one session in the wizard."""
+    from vbwizard.session.storage import find_session
+    from vbwizard.tui.launch import launch
+
+    path = find_session(args.session, sessions_dir(args))
+    return (
+        launch(
+            bank=bank(args),
+            sessions_dir=path.parent,
+            session_path=path,
+            read_only=args.read_only,
+        )
+        or EXIT_OK
+    )

@@ -1,0 +1,25 @@
+"""Sessions: models, file naming, atomic storage, locking (no Textual here)."""
+
+from vbwizard.session.models import SCHEMA_VERSION, FactorAnswer, Session
+from vbwizard.session.storage import (
+    SaveError,
+    SessionEntry,
+    ensure_sessions_dir,
+    list_sessions,
+    load_session,
+    resolve_sessions_dir,
+    save_session,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "FactorAnswer",
+    "SaveError",
+    "Session",
+    "SessionEntry",
+    "ensure_sessions_dir",
+    "list_sessions",
+    "load_session",
+    "resolve_sessions_dir",
+    "save_session",
+]

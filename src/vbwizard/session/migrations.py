@@ -1,0 +1,66 @@
+"""Upgrade session documents written by older versions of vbwizard.
+
+Each migration takes the raw TOML document of version N and returns version
+N + 1. Storage keeps the original file as a backup before the first rewrite.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from vbwizard.session.models import SCHEMA_VERSION
+
+Document = dict[str, Any]
+
+
+def _v0_to_v1(doc: Document) -> Document:
+    """Version 0 (pre-release) kept weights as ``gewicht`` and the title at top level."""
+    doc = dict(doc)
+    scope = dict(doc.get("scope", {}))
+    if "title" in doc:
+        scope.setdefault("title", doc.pop("title"))
+    if "area" in doc:
+        scope.setdefault("area", doc.pop("area"))
+    doc["scope"] = scope
+    factors = {}
+    for factor_id, answer in dict(doc.get("factors", {})).items():
+        answer = dict(answer)
+        if "gewicht" in answer:
+            answer["weight"] = answer.pop("gewicht")
+        factors[factor_id] = answer
+    if factors:
+        doc["factors"] = factors
+    doc["schema_version"] = 1
+    return doc
+
+
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {0: _v0_to_v1}
+
+
+def migrate(doc: Document) -> tuple[Document, int | None]:
+    """Bring ``doc`` up to the current schema.
+
+    Returns:
+        The migrated document and the version it started from, or ``None`` when
+        it was already current.
+
+    Raises:
+        ValueError: when the document is newer than this vbwizard or has no path up.
+    """
+    version = doc.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ValueError("schema_version is missing or not a whole number")
+    if version > SCHEMA_VERSION:
+        raise ValueError(
+            f"made by a newer vbwizard (schema {version}); this version reads up to "
+            f"{SCHEMA_VERSION}: please update vbwizard"
+        )
+    start = version
+    while version < SCHEMA_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise ValueError(f"schema {version} is not supported")
+        doc = step(doc)
+        version = doc["schema_version"]
+    return doc, (start if start != SCHEMA_VERSION else None)

@@ -1,0 +1,1 @@
+"""The Textual user interface on top of the domain core."""

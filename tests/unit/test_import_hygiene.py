@@ -1,0 +1,100 @@
+"""The domain core never imports Textual, and the installed wheel finds its bank."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CORE = [
+    "vbwizard",
+    "vbwizard.bank",
+    "vbwizard.session",
+    "vbwizard.session.lock",
+    "vbwizard.session.create",
+    "vbwizard.scoring",
+    "vbwizard.proposals",
+    "vbwizard.textsummary",
+    "vbwizard.demo",
+    "vbwizard.cli",
+]
+
+
+def test_core_imports_without_textual():
+    code = textwrap.dedent(
+        f"""
+        import importlib, sys
+        class Block:
+            def find_spec(self, name, path=None, target=None):
+                if name == "textual" or name.startswith("textual."):
+                    raise ImportError("textual is blocked in this test")
+        sys.meta_path.insert(0, Block())
+        for name in {CORE!r}:
+            importlib.import_module(name)
+        from vbwizard.bank import load_bank
+        assert len(load_bank().factors) == 12
+        print("ok")
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+
+
+def test_built_wheel_carries_the_bank_and_finds_it_from_another_folder(tmp_path):
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheels),
+            str(ROOT),
+        ],
+        check=True,
+    )
+    [wheel] = wheels.glob("vbwizard-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "vbwizard/_bank/bank.toml" in names
+    assert sum(n.startswith("vbwizard/_bank/factors/") for n in names) == 12
+    target = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    code = (
+        "import vbwizard, vbwizard.bank.loader as l; b = l.load_bank(); "
+        "print(vbwizard.__file__); print(l.bundled_bank_path()); print(len(b.factors))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=elsewhere,
+        env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    module_file, bank_path, count = result.stdout.split()
+    assert module_file.startswith(str(target))
+    assert bank_path == str(target / "vbwizard" / "_bank")
+    assert count == "12"
