@@ -9,36 +9,77 @@ dirty with the reason, and the next commit (or :meth:`retry`) tries again.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 from pathlib import Path
 
+from vbwizard.problems import ProblemsError
 from vbwizard.session.lock import SessionLock
 from vbwizard.session.models import Session
 from vbwizard.session.naming import session_file
 from vbwizard.session.storage import (
     SaveError,
+    atomic_write,
     clean_stale_temp_files,
     ensure_sessions_dir,
-    load_session,
-    save_session,
+    keep_backup_of,
+    read_session,
+    session_to_toml,
     touch,
 )
+
+
+# ``last_error`` is shown in the (Dutch) wizard, so it speaks Dutch; the
+# command line reports the same refusals in English through ``SaveError``.
+_REASONS_NL = {
+    errno.ENOSPC: "de schijf is vol",
+    errno.EDQUOT: "het schijfquotum is op",
+    errno.EACCES: "geen toestemming om daar te schrijven",
+    errno.EPERM: "geen toestemming om daar te schrijven",
+    errno.EROFS: "de schijf of map is alleen-lezen",
+    errno.ENOENT: "de map bestaat niet (meer)",
+    errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
+    errno.ENAMETOOLONG: "de naam is te lang",
+}
+
+
+def dutch_reason(error: ProblemsError) -> str:
+    """Why a save failed, in plain Dutch for the wizard."""
+    if isinstance(error, SaveError):
+        reason = _REASONS_NL.get(error.code or 0, error.reason)
+        if error.path.name.endswith(".bak"):
+            return f"kon geen reservekopie van het oudere bestand maken: {reason}"
+        return reason
+    return str(error.problems[0]) if error.problems else str(error)
 
 
 class SessionStore:
     """Holds one session, its file and its lock; saves on every commit."""
 
-    def __init__(self, session: Session, sessions_dir: Path, *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        session: Session,
+        sessions_dir: Path,
+        *,
+        read_only: bool = False,
+        file: Path | None = None,
+    ) -> None:
         self.session = session
         self.sessions_dir = sessions_dir
         self.read_only = read_only
         self.lock: SessionLock | None = None
         self.dirty = False
         self.last_error: str | None = None
-        """The reason the last save failed; ``None`` after a good save."""
+        """Why the last save failed, in plain Dutch; ``None`` after a good save."""
+        self._file = file
+        # Set when the file on disk is of an older schema: its backup must
+        # exist before the first save overwrites it.
+        self._backup_due: int | None = None
 
     @property
     def path(self) -> Path:
-        """The session's file."""
+        """The session's file: the one it was opened from, else ``<id>.toml``."""
+        if self._file is not None:
+            return self._file
         return session_file(self.sessions_dir, self.session.id)
 
     @classmethod
@@ -56,15 +97,31 @@ class SessionStore:
     ) -> SessionStore:
         """Open a saved session for editing (locked) or reading.
 
+        The lock is taken before the file is read, so no other writer can
+        change it between reading and editing. Saves go back to ``path`` even
+        when its name differs from the session's id (a renamed copy), so
+        editing one file never overwrites another.
+
         Raises:
             ProblemsError: when the file cannot be read as a session.
             SessionLockedError: when another process holds it (or left it locked).
+            OSError: when the lock file cannot be created (e.g. a read-only folder).
         """
-        session = load_session(path)
-        store = cls(session, path.parent, read_only=read_only)
+        lock = None if read_only else SessionLock(path)
+        if lock is not None:
+            lock.acquire(take_over_stale=take_over_stale)
+        try:
+            session, migrated_from = read_session(path)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        store = cls(session, path.parent, read_only=read_only, file=path)
+        store.lock = lock
+        store._backup_due = migrated_from
+        if migrated_from is not None and not read_only:
+            store._keep_backup()  # at once where possible; commit insists later
         clean_stale_temp_files(path.parent)
-        if not read_only:
-            store.acquire(take_over_stale=take_over_stale)
         return store
 
     def acquire(self, *, take_over_stale: bool = False) -> None:
@@ -72,6 +129,20 @@ class SessionStore:
         lock = SessionLock(self.path)
         lock.acquire(take_over_stale=take_over_stale)
         self.lock = lock
+
+    def _keep_backup(self) -> None:
+        """Write the backup of an older-schema original, once.
+
+        Raises:
+            SaveError: when it cannot be written.
+        """
+        if self._backup_due is not None:
+            keep_backup_of(self.path, self._backup_due)
+            self._backup_due = None
+
+    def _write(self) -> None:
+        self._keep_backup()
+        atomic_write(self.path, session_to_toml(self.session).encode("utf-8"))
 
     def commit(self, now: dt.datetime | None = None) -> bool:
         """Save the session now; return True when it is durable on disk.
@@ -84,9 +155,9 @@ class SessionStore:
         touch(self.session, now)
         self.dirty = True
         try:
-            save_session(self.session, self.sessions_dir)
-        except SaveError as exc:
-            self.last_error = exc.reason
+            self._write()
+        except ProblemsError as exc:
+            self.last_error = dutch_reason(exc)
             return False
         self.dirty = False
         self.last_error = None
@@ -101,20 +172,33 @@ class SessionStore:
     def save_to(self, folder: Path) -> Path:
         """Save to another folder (when the usual one refuses) and continue there.
 
+        The new file is locked before it is written, so a session another
+        process has open in that folder is never overwritten.
+
         Raises:
             ProblemsError: when that folder refuses too.
+            SessionLockedError: when that folder's copy is open elsewhere.
+            OSError: when the lock file cannot be created there.
         """
         ensure_sessions_dir(folder)
-        path = save_session(self.session, folder)
-        old_lock = self.lock
-        self.sessions_dir = folder
-        self.lock = None
-        self.acquire(take_over_stale=True)
+        target = session_file(folder, self.session.id)
+        new_lock = SessionLock(target)
+        new_lock.acquire(take_over_stale=True)
+        try:
+            atomic_write(target, session_to_toml(self.session).encode("utf-8"))
+        except BaseException:
+            new_lock.release()
+            raise
+        old_lock, self.lock = self.lock, new_lock
         if old_lock is not None:
             old_lock.release()
+        self.sessions_dir = folder
+        self._file = target
+        self._backup_due = None  # the original stays where it was, untouched
+        self.read_only = False
         self.dirty = False
         self.last_error = None
-        return path
+        return target
 
     def close(self) -> None:
         """Save pending changes (best effort) and release the lock."""

@@ -1,0 +1,226 @@
+"""Step 4, one factor: the questions, the weight here, views, notes and help."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Static
+
+from vbwizard.bank.models import Factor
+from vbwizard.participants import format_weights, parse_weights, spread_text
+from vbwizard.session.models import FactorAnswer, Step
+from vbwizard.tui.screens.step import StepScreen
+from vbwizard.tui.widgets.choice_row import Choice, ChoiceRow
+from vbwizard.tui.widgets.fields import Field, text_setter
+
+ANSWER_KEYS = {"yes": "j", "partly": "d", "no": "n", "unknown": "w"}
+WEIGHT_KEYS = {"0": "0", "1": "1", "2": "2", "3": "3", "unknown": "?"}
+CONFIDENCE_KEYS = {"low": "l", "medium": "m", "high": "h"}
+
+
+class FactorScreen(StepScreen):
+    """One factor page of the Tafel van 12."""
+
+    STEP: ClassVar[Step] = "factors"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("pagedown", "next_factor", "Volgende", priority=True, tooltip="Volgende factor"),
+        Binding("pageup", "previous_factor", "Vorige", priority=True, tooltip="Vorige factor"),
+        Binding("ctrl+n", "next_factor", "Volgende", show=False, priority=True),
+        Binding("escape", "grid", "Overzicht", tooltip="Terug naar de Tafel van 12"),
+        Binding("f1", "toggle_help", "Uitleg", tooltip="Uitleg, aandachtspunten, voorbeelden"),
+        Binding("0", "weight('0')", "Gewicht 0", show=False),
+        Binding("1", "weight('1')", "Gewicht 1", show=False),
+        Binding("2", "weight('2')", "Gewicht 2", show=False),
+        Binding("3", "weight('3')", "Gewicht 3", show=False),
+        Binding("question_mark", "weight('unknown')", "Gewicht onbekend", show=False),
+    ]
+
+    def __init__(self, factor_id: str) -> None:
+        super().__init__()
+        self.factor_id = factor_id
+
+    @property
+    def factor(self) -> Factor:
+        """The factor on this page."""
+        return self.bank.factor(self.factor_id)
+
+    @property
+    def answer(self) -> FactorAnswer:
+        """The session's record for this factor."""
+        return self.session.answer(self.factor_id)
+
+    def compose_body(self) -> Iterable[Widget]:
+        """Questions on the left; the help panel (F1) on the right."""
+        factor, answer = self.factor, self.answer
+        cluster = next(c for c in self.bank.manifest.clusters if c.id == factor.cluster)
+        count = len(self.bank.factors)
+        with Horizontal(id="factor-page"):
+            with Vertical(id="factor-main"):
+                marker = "  (eigen reconstructie)" if factor.reconstructed else ""
+                yield Static(
+                    f"Factor {factor.number} van {count} · {cluster.title}{marker}",
+                    classes="step-intro",
+                )
+                yield Static(factor.title, classes="step-title factor-title")
+                yield Static(factor.main_question, classes="main-question")
+                for question in factor.sub_questions:
+                    yield ChoiceRow(
+                        question.text,
+                        self._choices("answer", ANSWER_KEYS),
+                        answer.sub_answers.get(question.id),
+                        id=f"sq-{question.id}",
+                        classes="sub-question",
+                    )
+                weight = None if answer.weight is None else str(answer.weight)
+                yield ChoiceRow(
+                    "Gewicht hier: hoe zwaar weegt deze factor? (toetsen 0–3, ? = onbekend)",
+                    self._choices("weight", WEIGHT_KEYS, short=True),
+                    weight,
+                    id="weight",
+                )
+                if self.session.mode == "group":
+                    yield Field(
+                        "Gewicht per deelnemer, in volgorde (bijv. 2 3 1 2)",
+                        format_weights(answer.participant_weights),
+                        self._set_participant_weights,
+                        field_id="participant-weights",
+                    )
+                    yield Static(
+                        spread_text(answer.participant_weights), id="spread", classes="spread"
+                    )
+                yield ChoiceRow(
+                    "Hoe zeker is dit gewicht?",
+                    self._choices("confidence", CONFIDENCE_KEYS),
+                    answer.confidence,
+                    id="confidence",
+                )
+                with Horizontal(classes="views"):
+                    yield Field(
+                        "Zo zien bewoners het",
+                        answer.citizen_view or "",
+                        text_setter(lambda v: setattr(self.answer, "citizen_view", v)),
+                        multiline=True,
+                    )
+                    yield Field(
+                        "Zo zien professionals het",
+                        answer.professional_view or "",
+                        text_setter(lambda v: setattr(self.answer, "professional_view", v)),
+                        multiline=True,
+                    )
+                yield Field(
+                    "Onderbouwing (bronnen, cijfers, waarnemingen)",
+                    answer.evidence or "",
+                    text_setter(lambda v: setattr(self.answer, "evidence", v)),
+                    multiline=True,
+                )
+                yield Field(
+                    "Notities",
+                    answer.notes or "",
+                    text_setter(lambda v: setattr(self.answer, "notes", v)),
+                    multiline=True,
+                    field_id="notes",
+                )
+            with VerticalScroll(id="factor-help", can_focus=False):
+                yield Static(self._help_text(), id="help-text")
+
+    def _choices(self, scale: str, keys: dict[str, str], *, short: bool = False) -> list[Choice]:
+        choices = []
+        for option in getattr(self.bank.manifest.scales, scale):
+            label = option.label
+            if short:
+                label = label.split("—")[-1].strip() if "—" in label else label
+            choices.append(Choice(option.value, label, keys.get(option.value, "")))
+        return choices
+
+    def _help_text(self) -> str:
+        factor = self.factor
+        parts = ["[b]Uitleg[/b]", factor.explanation]
+        if factor.cautions:
+            parts += ["", "[b]Let op[/b]", *[f"• {c}" for c in factor.cautions]]
+        if factor.examples:
+            parts += ["", "[b]Voorbeelden[/b]", *[f"• {e}" for e in factor.examples]]
+        parts += [
+            "",
+            "[b]Mogelijke acties (licht → zwaar)[/b]",
+            *[f"• {a.title}" for a in factor.actions],
+        ]
+        hints = [q for q in factor.sub_questions if q.hint]
+        if hints:
+            parts += ["", "[b]Bij de vragen[/b]", *[f"• {q.hint}" for q in hints]]
+        parts += ["", "F1: uitleg verbergen"]
+        return "\n".join(parts)
+
+    def on_mount(self) -> None:
+        """Mark the factor as considered; show help on wide screens."""
+        super().on_mount()
+        if not self.wizard.read_only and not self.answer.visited:
+            self.answer.visited = True
+            self.commit()
+        self.query_one("#factor-help").display = self.app.size.width >= 120
+
+    # -- answers -------------------------------------------------------------------
+
+    @on(ChoiceRow.Changed, ".sub-question")
+    def _sub_answer(self, event: ChoiceRow.Changed) -> None:
+        question_id = (event.row.id or "").removeprefix("sq-")
+        if event.value is None:
+            self.answer.sub_answers.pop(question_id, None)
+        else:
+            self.answer.sub_answers[question_id] = event.value  # type: ignore[assignment]
+        self.commit()
+
+    @on(ChoiceRow.Changed, "#weight")
+    def _weight(self, event: ChoiceRow.Changed) -> None:
+        value = event.value
+        self.answer.weight = value if value in (None, "unknown") else int(value)  # type: ignore[assignment]
+        self.commit()
+
+    @on(ChoiceRow.Changed, "#confidence")
+    def _confidence(self, event: ChoiceRow.Changed) -> None:
+        self.answer.confidence = event.value  # type: ignore[assignment]
+        self.commit()
+
+    def _set_participant_weights(self, text: str) -> str | None:
+        try:
+            weights = parse_weights(text, self.session.scope.participants)
+        except ValueError as exc:
+            return str(exc)
+        self.answer.participant_weights = weights
+        spread = self.query("#spread")
+        if spread:
+            spread.first(Static).update(spread_text(weights))
+        return None
+
+    def action_weight(self, value: str) -> None:
+        """Set the weight from anywhere on the page (not while typing)."""
+        if self.wizard.read_only:
+            return
+        self.query_one("#weight", ChoiceRow).pick(value)
+
+    # -- navigation ----------------------------------------------------------------
+
+    def _move(self, offset: int) -> None:
+        ids = [f.id for f in self.bank.factors]
+        index = ids.index(self.factor_id) + offset
+        if 0 <= index < len(ids):
+            self.wizard.goto("factors", ids[index])
+        else:
+            self.wizard.goto("factors")
+
+    def action_next_factor(self) -> None:
+        """The next factor (after the last one: the overview)."""
+        self._move(1)
+
+    def action_previous_factor(self) -> None:
+        """The previous factor (before the first one: the overview)."""
+        self._move(-1)
+
+    def action_toggle_help(self) -> None:
+        """Show or hide the explanation, cautions and examples."""
+        panel = self.query_one("#factor-help")
+        panel.display = not panel.display

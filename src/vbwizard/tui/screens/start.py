@@ -1,0 +1,102 @@
+"""Step 0: start a session, continue one, review saved ones, or read about the method."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+if TYPE_CHECKING:
+    from vbwizard.tui.app import VbWizardApp
+
+MENU = [
+    ("new-group", "Nieuwe groepssessie", "Begeleid een groep door de Tafel van 12."),
+    ("new-self", "Nieuwe zelfanalyse", "Vul de 12 factoren alleen in; later samen te voegen."),
+    ("continue", "Verder met een sessie", "Sessies die nog bezig zijn, nieuwste eerst."),
+    ("review", "Opgeslagen sessies bekijken", "Alle sessies in de map, ook afgeronde."),
+    ("about", "Over de methode", "De Tafel van 12 en de methode van het CCV."),
+]
+
+
+class StartScreen(Screen[None]):
+    """The first screen: what does the user want to do?"""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "choose('new-group')", "Nieuwe sessie"),
+        Binding("v", "choose('continue')", "Verder"),
+        Binding("b", "choose('review')", "Bekijken"),
+        Binding("m", "choose('about')", "Methode"),
+    ]
+
+    @property
+    def wizard(self) -> VbWizardApp:
+        """The app, typed."""
+        return cast("VbWizardApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        """Menu on the left, explanation on the right."""
+        yield Header()
+        with Horizontal(id="start"):
+            with Vertical(id="start-menu"):
+                yield Static("Wat wilt u doen?", classes="step-title")
+                yield OptionList(*[Option(label, id=key) for key, label, _ in MENU], id="menu")
+            with Vertical(id="start-info"):
+                yield Static(self._intro(), id="start-intro")
+                yield Static("", id="start-recent")
+        yield Footer()
+
+    def _intro(self) -> str:
+        manifest = self.wizard.bank.manifest
+        return (
+            f"[b]{manifest.title}[/b]\n\n"
+            "Analyseer hoe veilig mensen zich voelen met de twaalf factoren van de "
+            "Tafel van 12, kies de 3 tot 5 factoren die het zwaarst wegen en maak een "
+            f"actieplan.\n\nMethode: {manifest.source.name}."
+        )
+
+    def on_mount(self) -> None:
+        """Focus the menu and show recent sessions."""
+        self.query_one("#menu", OptionList).focus()
+        self.refresh_sessions()
+
+    def refresh_sessions(self) -> None:
+        """Show how many sessions are in progress."""
+        from vbwizard.session.storage import list_sessions
+
+        entries = [e for e in list_sessions(self.wizard.sessions_dir) if e.readable]
+        busy = [e for e in entries if e.status == "in_progress"]
+        text = f"\nMap: {self.wizard.sessions_dir}\n{len(entries)} sessie(s), {len(busy)} bezig."
+        if busy:
+            text += "\nLaatst bewerkt: " + (busy[0].title or busy[0].id)
+        self.query_one("#start-recent", Static).update(text)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Explain the highlighted choice."""
+        for key, _, help_text in MENU:
+            if key == event.option.id:
+                self.query_one("#start-intro", Static).update(self._intro() + f"\n\n» {help_text}")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Do the chosen thing."""
+        if event.option.id:
+            self.action_choose(event.option.id)
+
+    def action_choose(self, key: str) -> None:
+        """Carry out a menu choice."""
+        if key == "new-group":
+            self.wizard.start_new_session("group")
+        elif key == "new-self":
+            self.wizard.start_new_session("self")
+        elif key in ("continue", "review"):
+            from vbwizard.tui.screens.session_list import SessionListScreen
+
+            self.app.push_screen(SessionListScreen(only_in_progress=key == "continue"))
+        elif key == "about":
+            from vbwizard.tui.screens.about import AboutScreen
+
+            self.app.push_screen(AboutScreen())

@@ -1,0 +1,25 @@
+"""Themes: a high-contrast theme for projectors, beside Textual's own."""
+
+from __future__ import annotations
+
+from textual.theme import Theme
+
+HIGH_CONTRAST = Theme(
+    name="vbwizard-hoog-contrast",
+    primary="#FFD700",
+    secondary="#00BFFF",
+    accent="#FFD700",
+    warning="#FFA500",
+    error="#FF5555",
+    success="#7CFC00",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#000000",
+    panel="#1A1A1A",
+    dark=True,
+    luminosity_spread=0.2,
+    text_alpha=1.0,
+)
+"""Black background, white text, yellow focus: readable from the back of a room."""
+
+DEFAULT_THEME = "textual-dark"

@@ -1,0 +1,125 @@
+"""A row of mutually exclusive choices, picked with a key, arrows or the mouse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Label, Static
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option: its stored value, its label and the key that picks it."""
+
+    value: str
+    label: str
+    key: str
+
+
+class ChoiceOption(Static):
+    """One clickable option of a row."""
+
+    def __init__(self, choice: Choice) -> None:
+        super().__init__(f"[{choice.key}] {choice.label}", classes="choice-option", markup=False)
+        self.choice = choice
+
+    def on_click(self, event: events.Click) -> None:
+        """Pick this option with the mouse."""
+        event.stop()
+        row = self.parent.parent if self.parent else None
+        if isinstance(row, ChoiceRow):
+            row.focus()
+            row.pick(self.choice.value)
+
+
+class ChoiceRow(Widget, can_focus=True):
+    """A question with its options on one line; focus it and press an option's key."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left", "move(-1)", "Vorige keuze", show=False),
+        Binding("right", "move(1)", "Volgende keuze", show=False),
+        Binding("delete", "clear", "Wissen", show=False),
+    ]
+
+    value: reactive[str | None] = reactive(None, init=False)
+    """The chosen value, or ``None``."""
+
+    @dataclass
+    class Changed(Message):
+        """The user picked (or cleared) a value."""
+
+        row: ChoiceRow
+        value: str | None
+
+        @property
+        def control(self) -> ChoiceRow:
+            """The row that changed."""
+            return self.row
+
+    def __init__(
+        self,
+        prompt: str,
+        choices: list[Choice],
+        value: str | None = None,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.prompt = prompt
+        self.choices = choices
+        self.set_reactive(ChoiceRow.value, value)
+
+    def compose(self) -> ComposeResult:
+        """The prompt, then the options."""
+        if self.prompt:
+            yield Label(self.prompt, classes="choice-prompt")
+        with Horizontal(classes="choice-options"):
+            for choice in self.choices:
+                yield ChoiceOption(choice)
+
+    def on_mount(self) -> None:
+        """Show the initial value."""
+        self._show()
+
+    def watch_value(self) -> None:
+        """Highlight the chosen option."""
+        self._show()
+
+    def _show(self) -> None:
+        for option in self.query(ChoiceOption):
+            option.set_class(option.choice.value == self.value, "-chosen")
+
+    def pick(self, value: str | None) -> None:
+        """Choose ``value`` and tell the screen."""
+        if self.disabled:
+            return
+        self.value = value
+        self.post_message(self.Changed(self, value))
+
+    def on_key(self, event: events.Key) -> None:
+        """Pick the option whose key was pressed."""
+        for choice in self.choices:
+            if event.character is not None and event.character.lower() == choice.key:
+                event.stop()
+                event.prevent_default()
+                self.pick(choice.value)
+                return
+
+    def action_move(self, step: int) -> None:
+        """Move the choice left or right."""
+        values = [c.value for c in self.choices]
+        index = values.index(self.value) if self.value in values else (-1 if step > 0 else 0)
+        self.pick(values[(index + step) % len(values)])
+
+    def action_clear(self) -> None:
+        """Clear the choice."""
+        self.pick(None)
