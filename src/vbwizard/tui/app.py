@@ -176,6 +176,9 @@ class VbWizardApp(App[None]):
         if self.store is None:
             if not self.session.scope.title.strip():
                 return False  # A file name needs a title; nothing else is typed yet.
+            focused = self.focused
+            if focused is not None and focused.id == "title":
+                return False  # Still typing the title the file will be named after.
             # The id (and file name) is made from the title the first time it is saved.
             self.session.id = new_session_id(self.session.scope.title)
             try:
