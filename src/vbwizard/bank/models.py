@@ -45,6 +45,8 @@ class ScaleOption(_Strict):
 
     value: str
     label: NonEmpty
+    short: str | None = None
+    """A compact label for narrow screens (e.g. "klein" for "speelt een kleine rol")."""
     description: str | None = None
 
 

@@ -131,9 +131,7 @@ class FactorScreen(StepScreen):
     def _choices(self, scale: str, keys: dict[str, str], *, short: bool = False) -> list[Choice]:
         choices = []
         for option in getattr(self.bank.manifest.scales, scale):
-            label = option.label
-            if short:
-                label = label.split("—")[-1].strip() if "—" in label else label
+            label = option.short if short and option.short else option.label
             choices.append(Choice(option.value, label, keys.get(option.value, "")))
         return choices
 
@@ -221,6 +219,15 @@ class FactorScreen(StepScreen):
         self._move(-1)
 
     def action_toggle_help(self) -> None:
-        """Show or hide the explanation, cautions and examples."""
+        """Show or hide the explanation, cautions and examples.
+
+        On a narrow screen the help takes the whole width instead of squeezing the
+        questions; F1 again brings the questions back.
+        """
         panel = self.query_one("#factor-help")
+        main = self.query_one("#factor-main")
         panel.display = not panel.display
+        narrow = self.app.size.width < 120
+        main.display = not (narrow and panel.display)
+        panel.set_class(narrow, "-full")
+        self.query_one("#body").scroll_home(animate=False)

@@ -52,6 +52,7 @@ class StepScreen(Screen[None]):
 
     STEP: ClassVar[Step] = "scope"
     HELP: ClassVar[str] = ""
+    AUTO_FOCUS = ""  # We focus the first field ourselves, without scrolling the title away.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("pagedown", "next_step", "Volgende", priority=True, tooltip="Volgende stap"),
         Binding("pageup", "previous_step", "Vorige", priority=True, tooltip="Vorige stap"),
@@ -92,7 +93,8 @@ class StepScreen(Screen[None]):
         """Focus the first field; lock the fields of a read-only session."""
         target = self.first_field()
         if target is not None:
-            target.focus()
+            # Keep the step's title in view; the first field is near the top anyway.
+            target.focus(scroll_visible=False)
         if self.wizard.read_only:
             for widget in self.query("Input, TextArea, ChoiceRow, Button, SelectionList"):
                 if not widget.has_class("nav"):
@@ -138,7 +140,7 @@ class StepScreen(Screen[None]):
         if self.focused is None:
             target = self.first_field()
             if target is not None:
-                target.focus()
+                target.focus(scroll_visible=False)
 
 
 __all__ = ["ChoiceRow", "StepScreen"]

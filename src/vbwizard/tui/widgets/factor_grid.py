@@ -61,6 +61,12 @@ class FactorCell(Static, can_focus=True):
         if self.can_focus:
             self.post_message(self.Chosen(self.factor.id))
 
+    def on_focus(self) -> None:
+        """Keep the grid's cursor where the focus is (mouse, Tab)."""
+        grid = self.parent.parent if self.parent else None
+        if isinstance(grid, FactorGrid):
+            grid.current = grid.index_of(self.factor.id)
+
 
 class FactorGrid(Vertical):
     """The 12 factors, clusters as rows; arrows move, Enter opens a factor."""
@@ -78,6 +84,8 @@ class FactorGrid(Vertical):
         self.bank = bank
         self.session = session
         self.interactive = interactive
+        self.current = 0
+        """The cursor, kept here because focus changes land a moment later than keys."""
 
     def compose(self) -> ComposeResult:
         """A title and a row of cells per cluster."""
@@ -92,27 +100,28 @@ class FactorGrid(Vertical):
         """The cells in bank order."""
         return list(self.query(FactorCell))
 
+    def index_of(self, factor_id: str | None) -> int:
+        """The position of a factor in the grid (0 when unknown)."""
+        ids = [f.id for f in self.bank.factors]
+        return ids.index(factor_id) if factor_id in ids else 0
+
     def focus_factor(self, factor_id: str | None) -> None:
-        """Focus a factor's cell (or the first one)."""
+        """Put the cursor on a factor's cell (or the first one)."""
+        self.current = self.index_of(factor_id)
         cells = self.cells
-        target = next((c for c in cells if c.factor.id == factor_id), cells[0] if cells else None)
-        if target is not None and self.interactive:
-            target.focus()
+        if cells and self.interactive:
+            cells[self.current].focus()
 
     def action_move(self, offset: int) -> None:
-        """Move the focus through the grid."""
+        """Move the cursor through the grid."""
         cells = self.cells
-        focused = self.screen.focused
-        if focused not in cells:
-            self.focus_factor(None)
-            return
-        index = cells.index(focused)  # type: ignore[arg-type]
-        target = index + offset
+        target = self.current + offset
         if 0 <= target < len(cells):
+            self.current = target
             cells[target].focus()
 
     def action_open(self) -> None:
-        """Open the focused factor."""
-        focused = self.screen.focused
-        if isinstance(focused, FactorCell):
-            self.post_message(FactorCell.Chosen(focused.factor.id))
+        """Open the factor under the cursor."""
+        cells = self.cells
+        if cells:
+            self.post_message(FactorCell.Chosen(cells[self.current].factor.id))

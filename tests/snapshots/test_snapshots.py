@@ -1,0 +1,51 @@
+"""A few deliberate snapshots at 80x24. Regenerate only on purpose:
+``pytest tests/snapshots --snapshot-update``, then inspect the SVGs before committing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from vbwizard.demo import demo_session
+from vbwizard.session.models import Progress
+from vbwizard.session.storage import save_session
+from vbwizard.tui.app import VbWizardApp
+
+SIZE = (80, 24)
+# A folder that does not exist, so the start screen shows a fixed text.
+NO_SESSIONS = Path("snapshot-sessions-that-do-not-exist")
+
+
+def _app(bank, sessions_dir: Path, session_path: Path | None = None) -> VbWizardApp:
+    return VbWizardApp(
+        bank=bank, sessions_dir=sessions_dir, session_path=session_path, handle_signals=False
+    )
+
+
+@pytest.fixture
+def demo_file(bank, sessions_dir):
+    def make(step: str, factor: str | None = None) -> Path:
+        session = demo_session(bank)
+        session.status = "in_progress"
+        session.progress = Progress(step=step, factor=factor)  # type: ignore[arg-type]
+        session.updated = dt.datetime(2025, 11, 20, 15, 0, tzinfo=dt.UTC)
+        return save_session(session, sessions_dir)
+
+    return make
+
+
+def test_start_screen(snap_compare, bank):
+    assert snap_compare(_app(bank, NO_SESSIONS), terminal_size=SIZE)
+
+
+def test_tafel_van_12_grid(snap_compare, bank, sessions_dir, demo_file):
+    path = demo_file("factors")
+    assert snap_compare(_app(bank, sessions_dir, path), terminal_size=SIZE)
+
+
+def test_factor_page(snap_compare, bank, sessions_dir, demo_file):
+    path = demo_file("factors", "kwaliteit-van-de-aanpak")
+    assert snap_compare(_app(bank, sessions_dir, path), terminal_size=SIZE)
