@@ -18,6 +18,35 @@ from pydantic import BaseModel, ValidationError
 
 from vbwizard.toml_locate import PathPart, find_line
 
+# Control characters (C0, DEL, C1) and lone surrogates: shown escaped, never raw.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str, limit: int | None = None) -> str:
+    """Make text from a user's file safe to print on one terminal line.
+
+    A file may hold newlines, escape sequences (which a terminal would obey)
+    or megabytes in a key; a message about it must stay one short, inert line.
+
+    Args:
+        text: the text to show.
+        limit: cut to about this many characters, marking the cut with ``…``.
+    """
+    cleaned = _UNPRINTABLE.sub(_escape, text)
+    if limit is not None and len(cleaned) > limit:
+        cleaned = cleaned[: limit - 1] + "…"
+    return cleaned
+
+
+def printable_lines(text: str) -> str:
+    """Like :func:`printable` for multi-line output: keeps the line breaks only."""
+    return "\n".join(printable(line) for line in text.split("\n"))
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -29,12 +58,13 @@ class Problem:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else f"{self.file}"
-        return (
-            f"{where}: {self.key_path}: {self.message}"
-            if self.key_path
-            else f"{where}: {self.message}"
-        )
+        where = printable(str(self.file), 300)
+        if self.line:
+            where += f":{self.line}"
+        message = printable(self.message, 300)
+        if self.key_path:
+            return f"{where}: {printable(self.key_path, 120)}: {message}"
+        return f"{where}: {message}"
 
 
 class ProblemsError(Exception):
@@ -95,22 +125,70 @@ def read_toml(path: Path) -> tuple[dict[str, object], str]:
         raise ProblemsError([Problem(path, "invalid TOML: nested too deeply")]) from None
 
 
+def _nested_model(annotation: object, depth: int = 0) -> type[BaseModel] | None:
+    """The model inside an annotation such as ``list[X]``, ``dict[str, X]`` or ``X | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if depth > 5:
+        return None
+    for arg in getattr(annotation, "__args__", ()):
+        found = _nested_model(arg, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
 def _model_for(model: type[BaseModel], loc: Sequence[PathPart]) -> type[BaseModel] | None:
-    """Walk ``loc`` through nested models to the model that owns its last key."""
+    """Walk ``loc`` through nested models to the model that owns its last key.
+
+    A part that is not a field (a list index, a key of a table of answers) is
+    stepped over: the model stays that of the container's items.
+    """
     current: type[BaseModel] | None = model
     for part in loc[:-1]:
-        if current is None or isinstance(part, int):
-            continue
-        field = current.model_fields.get(part)
-        if field is None:
+        if current is None:
             return None
-        annotation = field.annotation
-        nested: type[BaseModel] | None = None
-        for candidate in (annotation, *getattr(annotation, "__args__", ())):
-            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-                nested = candidate
-        current = nested
+        if isinstance(part, int) or part not in current.model_fields:
+            continue
+        current = _nested_model(current.model_fields[part].annotation)
     return current
+
+
+def _real_loc(loc: Sequence[PathPart], document: object) -> tuple[PathPart, ...]:
+    """Keep only the parts of a pydantic location that are keys in the document.
+
+    Pydantic adds the branch of a union (``constrained-int``, ``literal[...]``)
+    to the location; those are not keys the user can find in the file.
+    """
+    out: list[PathPart] = []
+    current = document
+    for index, part in enumerate(loc):
+        if isinstance(current, dict):
+            present = part in current
+        elif isinstance(current, list):
+            present = isinstance(part, int) and 0 <= part < len(current)
+        else:
+            present = False
+        if present:
+            current = current[part]  # type: ignore[index]
+            out.append(part)
+        elif index == len(loc) - 1 and isinstance(current, dict):
+            out.append(part)  # a missing key at the end of the path
+    return tuple(out)
+
+
+def _merge_alternatives(messages: list[str]) -> str:
+    """``should be ≤ 3`` and ``should be 'unknown'`` for one value become one message."""
+    got = ""
+    parts: list[str] = []
+    for message in messages:
+        core, sep, tail = message.partition(" (got ")
+        got = got or (sep + tail)
+        if parts:
+            core = core.removeprefix("Input should be ")
+        if core not in parts:
+            parts.append(core)
+    return " or ".join(parts) + got
 
 
 def validation_problems(
@@ -119,27 +197,47 @@ def validation_problems(
     text: str,
     model: type[BaseModel],
     prefix: Sequence[PathPart] = (),
+    document: object = None,
 ) -> list[Problem]:
-    """Turn a pydantic ``ValidationError`` into problems with key paths and lines."""
-    problems = []
+    """Turn a pydantic ``ValidationError`` into problems with key paths and lines.
+
+    Args:
+        error: what pydantic found.
+        file: the file the document came from.
+        text: its text, to find lines in.
+        model: the model that was validated.
+        prefix: where the validated document sits inside the file.
+        document: the validated data; with it, key paths hold only real keys
+            and the alternatives of one value are merged into one problem.
+    """
+    found: dict[tuple[PathPart, ...], list[str]] = {}
     for item in error.errors(include_url=False):
-        loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and "[" in p))
+        if document is not None:
+            loc = _real_loc(item["loc"], document)
+        else:
+            loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and "[" in p))
         kind = item["type"]
         if kind == "extra_forbidden":
             owner = _model_for(model, loc)
             known = list(owner.model_fields) if owner else []
-            close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+            close = difflib.get_close_matches(str(loc[-1]), known, n=1) if loc else []
             message = "unknown key" + (f" (did you mean '{close[0]}'?)" if close else "")
         elif kind == "missing":
             message = "required field is missing"
         else:
             message = item["msg"]
-            if "input" in item and kind not in {"missing"}:
-                shown = repr(item["input"])
-                if len(shown) <= 60:
-                    message += f" (got {shown})"
-        full = (*prefix, *loc)
-        problems.append(
-            Problem(file, message, key_path=format_path(full), line=find_line(text, full))
+            value = item.get("input")
+            # Only scalars are echoed: repr of a deeply nested table would
+            # recurse without end, and of a 1 MB text would say nothing useful.
+            if isinstance(value, str | int | float) and len(shown := repr(value)) <= 60:
+                message += f" (got {shown})"
+        found.setdefault((*prefix, *loc), []).append(message)
+    return [
+        Problem(
+            file,
+            _merge_alternatives(messages),
+            key_path=format_path(full),
+            line=find_line(text, full),
         )
-    return problems
+        for full, messages in found.items()
+    ]

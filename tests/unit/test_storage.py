@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from tests.unit.strategies import sessions
+from vbwizard.paths import resolve_sessions_dir
 from vbwizard.problems import ProblemsError
 from vbwizard.session import storage
 from vbwizard.session.create import new_session
@@ -24,7 +25,6 @@ from vbwizard.session.storage import (
     find_session,
     list_sessions,
     load_session,
-    resolve_sessions_dir,
     save_session,
     session_to_toml,
 )

@@ -19,7 +19,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from vbwizard.bank.models import INTENSITY_ORDER, Bank, Factor, Manifest
-from vbwizard.problems import Problem, ProblemsError, read_toml, validation_problems
+from vbwizard.problems import (
+    Problem,
+    ProblemsError,
+    format_path,
+    read_toml,
+    validation_problems,
+)
 from vbwizard.toml_locate import find_line
 
 MANIFEST_NAME = "bank.toml"
@@ -76,18 +82,47 @@ def load_bank(path: Path | None = None) -> Bank:
     """
     path = (path or bundled_bank_path()).resolve()
     manifest, factor_files = _factor_sources(path)
-    stamp = tuple(
-        (str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in [manifest, *factor_files]
-    )
-    return _load_cached(path, stamp)
+    return _load_cached(path, tuple(_stamp(p) for p in [manifest, *factor_files]))
+
+
+def _stamp(file: Path) -> tuple[str, int, int]:
+    """What makes a cached bank stale: each file's name, change time and size."""
+    try:
+        info = file.stat()
+    except OSError:
+        return (str(file), -1, -1)  # a dangling link: reported when loading
+    return (str(file), info.st_mtime_ns, info.st_size)
+
+
+def _bank_root(path: Path) -> Path:
+    """The folder a bank may read from: the bank folder, or a single file's folder."""
+    return path if path.is_dir() else path.parent
+
+
+def _outside(file: Path, root: Path) -> Problem | None:
+    """A problem when ``file`` (a link, or inside a linked folder) leaves ``root``.
+
+    A bank is data a user may have received from someone else; following a
+    link out of its folder would let it read any file the user can read.
+    """
+    try:
+        target = file.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return Problem(file, "cannot read: the file is missing or a broken link")
+    if not target.is_relative_to(root):
+        return Problem(file, f"points outside the bank folder (to {target})")
+    return None
 
 
 def _load_uncached(path: Path) -> Bank:
     manifest_file, factor_files = _factor_sources(path)
+    root = _bank_root(path)
     problems: list[Problem] = []
     texts: dict[Path, str] = {}
 
     manifest_doc: dict[str, Any] = {}
+    if (escape := _outside(manifest_file, root)) is not None:
+        raise ProblemsError([escape])
     try:
         manifest_doc, texts[manifest_file] = read_toml(manifest_file)
     except ProblemsError as exc:
@@ -103,6 +138,9 @@ def _load_uncached(path: Path) -> Bank:
             for index, doc in enumerate(inline):
                 factor_docs.append((manifest_file, ("factors", index), doc))
     for factor_file in factor_files:
+        if (escape := _outside(factor_file, root)) is not None:
+            problems.append(escape)
+            continue
         try:
             doc, texts[factor_file] = read_toml(factor_file)
         except ProblemsError as exc:
@@ -114,20 +152,25 @@ def _load_uncached(path: Path) -> Bank:
     try:
         manifest = Manifest.model_validate(manifest_doc)
     except ValidationError as exc:
-        problems.extend(validation_problems(exc, manifest_file, texts[manifest_file], Manifest))
+        problems.extend(
+            validation_problems(
+                exc, manifest_file, texts[manifest_file], Manifest, document=manifest_doc
+            )
+        )
 
     factors: list[tuple[Path, tuple[str | int, ...], Factor]] = []
     for file, prefix, doc in factor_docs:
         if not isinstance(doc, dict):
-            problems.append(Problem(file, "must be a table", "factors"))
+            problems.append(Problem(file, "must be a table", format_path(prefix) or "factors"))
             continue
         try:
             factors.append((file, prefix, Factor.model_validate(doc)))
         except ValidationError as exc:
-            found = validation_problems(exc, file, texts[file], Factor, prefix)
+            found = validation_problems(exc, file, texts[file], Factor, prefix, document=doc)
             problems.extend(found)
 
-    if not factor_docs:
+    # Files that failed, or a ``factors`` key of the wrong kind, were reported already.
+    if not factor_docs and not factor_files and (inline is None or isinstance(inline, list)):
         problems.append(Problem(path, f"the bank has no factors (add {FACTORS_DIR}/*.toml)"))
     if manifest is not None:
         problems.extend(_check_manifest(manifest, manifest_file, texts[manifest_file]))
@@ -187,8 +230,6 @@ def _check_factors(
 
     def at(file: Path, prefix: tuple[str | int, ...], *keys: str | int) -> tuple[str, int | None]:
         full = (*prefix, *keys)
-        from vbwizard.problems import format_path
-
         return format_path(full), find_line(texts[file], full)
 
     for file, prefix, factor in factors:

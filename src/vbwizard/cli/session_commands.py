@@ -8,11 +8,12 @@ import sys
 from typing import Any
 
 from vbwizard.cli.common import EXIT_OK, bank, sessions_dir
+from vbwizard.problems import printable, printable_lines
 from vbwizard.session.storage import (
     ensure_sessions_dir,
     find_session,
     list_sessions,
-    load_session,
+    read_session,
     save_session,
 )
 from vbwizard.textsummary import session_summary
@@ -63,16 +64,19 @@ def run_list(args: argparse.Namespace) -> int:
     if not entries:
         print(f"Geen sessies in {folder}.")
         return EXIT_OK
+    # Titles and reasons come from files that may hold terminal escape codes.
     for e in entries:
         if not e.readable:
-            print(f"{e.id}  ONLEESBAAR: {e.error}")
+            print(printable(f"{e.id}  ONLEESBAAR: {e.error}", 400))
             continue
         date = e.date.isoformat() if e.date else "-"
         prio = ", ".join(e.priorities) or "-"
         print(
-            f"{e.id}  {e.title or '(zonder titel)'} | {e.area or '-'} | {date} | "
-            f"{MODE_LABELS.get(e.mode, e.mode)} | {STATUS_LABELS.get(e.status, e.status)} | "
-            f"prioriteiten: {prio}"
+            printable(
+                f"{e.id}  {e.title or '(zonder titel)'} | {e.area or '-'} | {date} | "
+                f"{MODE_LABELS.get(e.mode, e.mode)} | {STATUS_LABELS.get(e.status, e.status)} | "
+                f"prioriteiten: {prio}"
+            )
         )
     return EXIT_OK
 
@@ -80,8 +84,9 @@ def run_list(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     """Print a readable summary of one session."""
     path = find_session(args.session, sessions_dir(args))
-    session = load_session(path)
-    print(session_summary(bank(args), session))
+    # Showing is reading: no migration backup, no file written.
+    session, _ = read_session(path)
+    print(printable_lines(session_summary(bank(args), session)))
     return EXIT_OK
 
 

@@ -1,5 +1,6 @@
 """Sessions: models, file naming, atomic storage, locking (no Textual here)."""
 
+from vbwizard.paths import resolve_sessions_dir
 from vbwizard.session.models import SCHEMA_VERSION, FactorAnswer, Session
 from vbwizard.session.storage import (
     SaveError,
@@ -7,7 +8,7 @@ from vbwizard.session.storage import (
     ensure_sessions_dir,
     list_sessions,
     load_session,
-    resolve_sessions_dir,
+    read_session,
     save_session,
 )
 
@@ -20,6 +21,7 @@ __all__ = [
     "ensure_sessions_dir",
     "list_sessions",
     "load_session",
+    "read_session",
     "resolve_sessions_dir",
     "save_session",
 ]

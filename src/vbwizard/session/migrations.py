@@ -15,22 +15,30 @@ Document = dict[str, Any]
 
 
 def _v0_to_v1(doc: Document) -> Document:
-    """Version 0 (pre-release) kept weights as ``gewicht`` and the title at top level."""
+    """Version 0 (pre-release) kept weights as ``gewicht`` and the title at top level.
+
+    Parts of the wrong shape (a list where a table belongs) are passed on
+    untouched, so validation reports them with their key path instead of the
+    migration failing on them.
+    """
     doc = dict(doc)
-    scope = dict(doc.get("scope", {}))
-    if "title" in doc:
-        scope.setdefault("title", doc.pop("title"))
-    if "area" in doc:
-        scope.setdefault("area", doc.pop("area"))
-    doc["scope"] = scope
-    factors = {}
-    for factor_id, answer in dict(doc.get("factors", {})).items():
-        answer = dict(answer)
-        if "gewicht" in answer:
-            answer["weight"] = answer.pop("gewicht")
-        factors[factor_id] = answer
-    if factors:
-        doc["factors"] = factors
+    scope = doc.get("scope", {})
+    if isinstance(scope, dict):
+        scope = dict(scope)
+        for key in ("title", "area"):
+            if key in doc:
+                scope.setdefault(key, doc.pop(key))
+        doc["scope"] = scope
+    factors = doc.get("factors")
+    if isinstance(factors, dict):
+        renamed = {}
+        for factor_id, answer in factors.items():
+            # With both keys present neither wins silently: validation names 'gewicht'.
+            if isinstance(answer, dict) and "gewicht" in answer and "weight" not in answer:
+                answer = dict(answer)
+                answer["weight"] = answer.pop("gewicht")
+            renamed[factor_id] = answer
+        doc["factors"] = renamed
     doc["schema_version"] = 1
     return doc
 

@@ -12,7 +12,7 @@ import contextlib
 import datetime as dt
 import errno
 import os
-import shutil
+import re
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -22,12 +22,17 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
-from vbwizard.problems import Problem, ProblemsError, read_toml, validation_problems
+from vbwizard.problems import (
+    Problem,
+    ProblemsError,
+    printable,
+    read_toml,
+    validation_problems,
+)
 from vbwizard.session.migrations import migrate
 from vbwizard.session.models import Session
 from vbwizard.session.naming import SESSION_SUFFIX, is_valid_id, session_file
 
-ENV_SESSIONS_DIR = "VBWIZARD_SESSIONS_DIR"
 TEMP_PREFIX = "."
 TEMP_SUFFIX = ".tmp"
 STALE_TEMP_SECONDS = 60.0
@@ -39,15 +44,24 @@ _ERRNO_TEXT = {
     errno.EPERM: "no permission to write there",
     errno.EROFS: "the disk or folder is read-only",
     errno.ENOENT: "the folder does not exist",
+    errno.ENOTDIR: "a part of the path is a file, not a folder",
+    errno.EISDIR: "there is a folder with that name",
+    errno.ENAMETOOLONG: "the name is too long",
 }
+
+# A lone surrogate (from a bad paste) cannot be encoded as UTF-8; it would make
+# every save fail, so it is stored as U+FFFD instead and the rest is kept.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 class SaveError(ProblemsError):
     """A save failed; the previous file on disk is untouched."""
 
-    def __init__(self, path: Path, reason: str) -> None:
+    def __init__(self, path: Path, reason: str, code: int | None = None) -> None:
         self.path = path
         self.reason = reason
+        self.code = code
+        """The ``errno`` of the refusal, when the operating system gave one."""
         super().__init__([Problem(path, f"could not save: {reason}")])
 
 
@@ -56,16 +70,6 @@ def describe_os_error(exc: OSError) -> str:
     if exc.errno in _ERRNO_TEXT:
         return _ERRNO_TEXT[exc.errno]
     return exc.strerror or str(exc)
-
-
-def resolve_sessions_dir(option: str | os.PathLike[str] | None = None) -> Path:
-    """The sessions folder: the option, else ``$VBWIZARD_SESSIONS_DIR``, else ``./sessions``."""
-    if option:
-        return Path(option).expanduser()
-    env = os.environ.get(ENV_SESSIONS_DIR)
-    if env:
-        return Path(env).expanduser()
-    return Path("sessions")
 
 
 def ensure_sessions_dir(path: Path) -> Path:
@@ -98,7 +102,7 @@ def _prune(value: Any) -> Any:
 def session_to_toml(session: Session) -> str:
     """Serialise a session to TOML text, omitting absent values."""
     document = _prune(session.model_dump(mode="python", exclude_none=True))
-    return tomli_w.dumps(document)
+    return _SURROGATE.sub("\ufffd", tomli_w.dumps(document))
 
 
 def fsync_dir(folder: Path) -> None:
@@ -141,7 +145,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         tmp_name = None
         fsync_dir(folder)
     except OSError as exc:
-        raise SaveError(path, describe_os_error(exc)) from None
+        raise SaveError(path, describe_os_error(exc), exc.errno) from None
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
@@ -169,11 +173,12 @@ def backup_path(path: Path, version: int) -> Path:
     return path.with_name(f"{path.name}.schema{version}.bak")
 
 
-def load_session(path: Path, *, keep_backup: bool = True) -> Session:
-    """Load, migrate and validate a session file.
+def read_session(path: Path) -> tuple[Session, int | None]:
+    """Load, migrate and validate a session file without writing anything.
 
-    When the file was written with an older schema, the original is copied to
-    ``<name>.schema<N>.bak`` first, so the first save cannot lose it.
+    Returns:
+        The session and the schema version it was migrated from (``None`` when
+        the file was already current).
 
     Raises:
         ProblemsError: naming the file, the key and the reason.
@@ -184,14 +189,48 @@ def load_session(path: Path, *, keep_backup: bool = True) -> Session:
     except ValueError as exc:
         raise ProblemsError([Problem(path, str(exc), "schema_version")]) from None
     try:
-        session = Session.model_validate(doc)
+        # Strict: a file saying `weight = true` or `visited = "yes"` is a mistake to
+        # report, not something to guess at (lax mode would read 1 and True).
+        session = Session.model_validate(doc, strict=True)
     except ValidationError as exc:
-        raise ProblemsError(validation_problems(exc, path, text, Session)) from None
+        raise ProblemsError(validation_problems(exc, path, text, Session, document=doc)) from None
+    return session, migrated_from
+
+
+def keep_backup_of(path: Path, version: int) -> Path:
+    """Copy an older-schema file to ``<name>.schema<N>.bak`` unless that exists.
+
+    The copy is written atomically (and 0600), so a crash cannot leave a
+    half backup that would later be mistaken for a whole one.
+
+    Raises:
+        SaveError: when the backup cannot be written.
+    """
+    backup = backup_path(path, version)
+    if not backup.exists():
+        try:
+            original = path.read_bytes()
+        except OSError as exc:
+            raise SaveError(backup, describe_os_error(exc), exc.errno) from None
+        atomic_write(backup, original)
+    return backup
+
+
+def load_session(path: Path, *, keep_backup: bool = True) -> Session:
+    """Load, migrate and validate a session file.
+
+    When the file was written with an older schema and ``keep_backup`` is set,
+    the original is copied to ``<name>.schema<N>.bak`` (best effort: a
+    read-only folder still loads). :class:`~vbwizard.session.store.SessionStore`
+    insists on the backup before it rewrites the file.
+
+    Raises:
+        ProblemsError: naming the file, the key and the reason.
+    """
+    session, migrated_from = read_session(path)
     if migrated_from is not None and keep_backup:
-        backup = backup_path(path, migrated_from)
-        if not backup.exists():
-            with contextlib.suppress(OSError):
-                shutil.copy2(path, backup)
+        with contextlib.suppress(SaveError):
+            keep_backup_of(path, migrated_from)
     return session
 
 
@@ -244,10 +283,13 @@ def list_sessions(sessions_dir: Path) -> list[SessionEntry]:
     entries = []
     for path in session_files(sessions_dir):
         try:
-            entries.append(SessionEntry.from_session(path, load_session(path, keep_backup=False)))
+            entries.append(SessionEntry.from_session(path, read_session(path)[0]))
         except ProblemsError as exc:
             first = exc.problems[0]
-            reason = f"{first.key_path}: {first.message}" if first.key_path else first.message
+            # One short, inert line per file: keys may be huge or hold escapes.
+            message = printable(first.message, 300)
+            key = printable(first.key_path, 120)
+            reason = f"{key}: {message}" if key else message
             if first.line:
                 reason = f"line {first.line}: {reason}"
             entries.append(SessionEntry(path=path, id=path.stem, error=reason))
@@ -259,12 +301,22 @@ def list_sessions(sessions_dir: Path) -> list[SessionEntry]:
 def find_session(ref: str, sessions_dir: Path) -> Path:
     """Resolve a session reference: a path to a file, or an id in the folder.
 
+    A reference with a path separator or the ``.toml`` suffix is a path the
+    user typed (like any command's file argument); anything else is an id, and
+    an id only ever names a file directly inside ``sessions_dir``.
+
     Raises:
         ProblemsError: when neither exists, or the id is not a valid id.
     """
     candidate = Path(ref)
     if candidate.suffix == SESSION_SUFFIX or os.sep in ref:
-        if candidate.is_file():
+        try:
+            found = candidate.is_file()
+        except (OSError, ValueError) as exc:
+            # A NUL byte or an over-long name: no such file can exist.
+            reason = describe_os_error(exc) if isinstance(exc, OSError) else "not a valid path"
+            raise ProblemsError([Problem(candidate, reason)]) from None
+        if found:
             return candidate
         raise ProblemsError([Problem(candidate, "no such session file")])
     if not is_valid_id(ref):

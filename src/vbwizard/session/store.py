@@ -8,17 +8,18 @@ dirty with the reason, and the next commit (or :meth:`retry`) tries again.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 from pathlib import Path
 
 from vbwizard.problems import ProblemsError
+from vbwizard.session import storage
 from vbwizard.session.lock import SessionLock
 from vbwizard.session.models import Session
 from vbwizard.session.naming import session_file
 from vbwizard.session.storage import (
     SaveError,
-    atomic_write,
     clean_stale_temp_files,
     ensure_sessions_dir,
     keep_backup_of,
@@ -26,7 +27,6 @@ from vbwizard.session.storage import (
     session_to_toml,
     touch,
 )
-
 
 # ``last_error`` is shown in the (Dutch) wizard, so it speaks Dutch; the
 # command line reports the same refusals in English through ``SaveError``.
@@ -120,7 +120,9 @@ class SessionStore:
         store.lock = lock
         store._backup_due = migrated_from
         if migrated_from is not None and not read_only:
-            store._keep_backup()  # at once where possible; commit insists later
+            # At once where possible; if the disk refuses now, commit insists.
+            with contextlib.suppress(SaveError):
+                store._keep_backup()
         clean_stale_temp_files(path.parent)
         return store
 
@@ -142,7 +144,8 @@ class SessionStore:
 
     def _write(self) -> None:
         self._keep_backup()
-        atomic_write(self.path, session_to_toml(self.session).encode("utf-8"))
+        # Through the module, so tests that simulate a refusing disk reach it.
+        storage.atomic_write(self.path, session_to_toml(self.session).encode("utf-8"))
 
     def commit(self, now: dt.datetime | None = None) -> bool:
         """Save the session now; return True when it is durable on disk.
@@ -185,7 +188,7 @@ class SessionStore:
         new_lock = SessionLock(target)
         new_lock.acquire(take_over_stale=True)
         try:
-            atomic_write(target, session_to_toml(self.session).encode("utf-8"))
+            storage.atomic_write(target, session_to_toml(self.session).encode("utf-8"))
         except BaseException:
             new_lock.release()
             raise
