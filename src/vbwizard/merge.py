@@ -1,0 +1,218 @@
+"""Merge individual self-assessments into one group session.
+
+Each participant weighs the twelve factors alone; the merged session keeps
+every participant's weight and notes per factor, leaves the group weight open
+(the group agrees on it together) and opens on the factor where people
+disagree most, because that is where the conversation should start.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from vbwizard.bank.models import Bank
+from vbwizard.problems import Problem, ProblemsError
+from vbwizard.session.create import bank_ref
+from vbwizard.session.models import FactorAnswer, Progress, Scope, Session, SourceEntry
+from vbwizard.session.naming import new_session_id
+
+DISAGREEMENT = 2
+"""Participants disagree on a factor when their weights differ this much or more."""
+
+
+@dataclass(frozen=True)
+class FactorStats:
+    """The spread of the participants' weights on one factor."""
+
+    weights: tuple[int, ...]
+    median: float
+    low: int
+    high: int
+
+    @property
+    def spread(self) -> int:
+        """Highest minus lowest weight."""
+        return self.high - self.low
+
+    @property
+    def disputed(self) -> bool:
+        """True when the weights differ by :data:`DISAGREEMENT` or more."""
+        return self.spread >= DISAGREEMENT
+
+
+def weight_stats(weights: Sequence[int]) -> FactorStats | None:
+    """Median, minimum and maximum of some weights; ``None`` when there are none."""
+    if not weights:
+        return None
+    return FactorStats(
+        weights=tuple(sorted(weights)),
+        median=float(statistics.median(weights)),
+        low=min(weights),
+        high=max(weights),
+    )
+
+
+def factor_stats(answer: FactorAnswer | None) -> FactorStats | None:
+    """The statistics of a factor's participant weights (the median stays visible)."""
+    if answer is None:
+        return None
+    return weight_stats(list(answer.participant_weights.values()))
+
+
+def disputed_order(bank: Bank, session: Session) -> list[str]:
+    """Factor ids, widest spread first; ties and factors without weights keep bank order."""
+    spreads = {f.id: (session.factors.get(f.id) or FactorAnswer()).spread for f in bank.factors}
+    order = sorted(bank.factors, key=lambda f: (-(spreads[f.id] or -1), f.number))
+    return [f.id for f in order]
+
+
+def participant_name(session: Session) -> str:
+    """Whose self-assessment this is: facilitator, first participant, title or id."""
+    scope = session.scope
+    for candidate in (scope.facilitator, *scope.participants[:1], scope.title):
+        if candidate and candidate.strip():
+            return candidate.strip()
+    return session.id
+
+
+def _unique_names(names: list[str]) -> list[str]:
+    """Make names unique (``Els``, ``Els (2)``): weights are keyed by name."""
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return out
+
+
+def check_compatible(bank: Bank, sessions: Sequence[Session], paths: Sequence[Path]) -> None:
+    """Refuse to merge sessions made with another bank or with unknown factor ids.
+
+    Raises:
+        ProblemsError: naming each incompatible session and why.
+    """
+    problems = []
+    known = {f.id for f in bank.factors}
+    seen: dict[str, Path] = {}
+    for session, path in zip(sessions, paths, strict=True):
+        if session.id in seen:
+            problems.append(Problem(path, f"dezelfde sessie als {seen[session.id]}"))
+        seen.setdefault(session.id, path)
+        if session.bank.id != bank.id:
+            problems.append(
+                Problem(
+                    path,
+                    f"gemaakt met vragenbank '{session.bank.id}', niet met '{bank.id}'; "
+                    "alleen sessies met dezelfde factoren zijn samen te voegen",
+                )
+            )
+            continue
+        unknown = sorted(set(session.factors) - known)
+        if unknown:
+            problems.append(
+                Problem(
+                    path,
+                    f"andere factoren dan vragenbank '{bank.id}' {bank.version}: "
+                    + ", ".join(unknown),
+                )
+            )
+    if problems:
+        raise ProblemsError(problems)
+
+
+def _participant_note(answer: FactorAnswer) -> str:
+    parts = [
+        f"{label}: {text}"
+        for label, text in (
+            ("Burgers", answer.citizen_view),
+            ("Professionals", answer.professional_view),
+            ("Onderbouwing", answer.evidence),
+        )
+        if text
+    ]
+    if answer.notes:
+        parts.insert(0, answer.notes)
+    # An "unknown" weight cannot sit among the numbers, but it is a signal.
+    if answer.weight == "unknown":
+        parts.append("Gewicht: onbekend, informatie nodig.")
+    return "\n".join(parts)
+
+
+def _common(values: list[str]) -> str:
+    """The value every session shares, else ``""``.
+
+    A title like "Zelfanalyse Els" would undo ``--anonymous``, so only a value
+    all participants have in common is carried over.
+    """
+    filled = {v for v in values if v}
+    return filled.pop() if len(filled) == 1 else ""
+
+
+def merge_sessions(
+    bank: Bank,
+    sessions: Sequence[Session],
+    *,
+    anonymous: bool = False,
+    session_id: str | None = None,
+    now: dt.datetime | None = None,
+) -> Session:
+    """Merge self-assessments into one new group session.
+
+    Per factor each participant's numeric weight goes into
+    ``participant_weights`` and their notes into ``participant_notes``; the
+    group weight and confidence stay unset. With ``anonymous`` participants are
+    called P1…Pn in the order given. Call :func:`check_compatible` first.
+    """
+    now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    if anonymous:
+        names = [f"P{i}" for i in range(1, len(sessions) + 1)]
+    else:
+        names = _unique_names([participant_name(s) for s in sessions])
+    factors: dict[str, FactorAnswer] = {}
+    for factor in bank.factors:
+        weights: dict[str, int] = {}
+        notes: dict[str, str] = {}
+        for name, session in zip(names, sessions, strict=True):
+            answer = session.factors.get(factor.id)
+            if answer is None:
+                continue
+            if answer.weight is not None and answer.weight != "unknown":
+                weights[name] = int(answer.weight)
+            note = _participant_note(answer)
+            if note:
+                notes[name] = note
+        factors[factor.id] = FactorAnswer(participant_weights=weights, participant_notes=notes)
+    titles = [s.scope.title for s in sessions]
+    title = _common(titles) or "Samengevoegde zelfanalyses"
+    sources: list[SourceEntry] = []
+    for session in sessions:
+        for source in session.sources:
+            if all((s.name, s.status) != (source.name, source.status) for s in sources):
+                sources.append(source.model_copy(deep=True))
+    merged = Session(
+        id=session_id or new_session_id(title, now.date()),
+        created=now,
+        updated=now,
+        language=bank.manifest.language,
+        mode="group",
+        bank=bank_ref(bank),
+        scope=Scope(
+            title=title,
+            area=_common([s.scope.area for s in sessions]),
+            scope_type=next((s.scope.scope_type for s in sessions if s.scope.scope_type), None),
+            target_groups=list(dict.fromkeys(g for s in sessions for g in s.scope.target_groups)),
+            trigger=f"Samengevoegd uit {len(sessions)} zelfanalyses.",
+            participants=names,
+            date=now.date(),
+        ),
+        sources=sources,
+        factors=factors,
+    )
+    merged.links.merged_from = [s.id for s in sessions]
+    order = disputed_order(bank, merged)
+    merged.progress = Progress(step="factors", factor=order[0] if order else None)
+    return merged

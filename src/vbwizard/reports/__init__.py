@@ -1,0 +1,40 @@
+"""Reports of a session in Markdown, HTML and Word, and the CSV export.
+
+:func:`build_report` gathers what a report holds; one renderer per format
+decides how it looks. :func:`render_report` is what the CLI and the TUI call.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from vbwizard.bank.models import Bank
+from vbwizard.reports.model import ReportData, build_report
+from vbwizard.reports.open_points import open_points
+from vbwizard.session.models import Session
+
+ReportFormat = Literal["md", "html", "docx"]
+FORMATS: tuple[ReportFormat, ...] = ("md", "html", "docx")
+
+
+def render_report(bank: Bank, session: Session, fmt: ReportFormat) -> bytes:
+    """Render ``session`` as a report in ``fmt`` and return the file's bytes."""
+    data = build_report(bank, session)
+    if fmt == "md":
+        from vbwizard.reports.markdown import render_markdown
+
+        return render_markdown(data).encode("utf-8")
+    if fmt == "html":
+        from vbwizard.reports.html import render_html
+
+        return render_html(data).encode("utf-8")
+    if fmt == "docx":
+        # Imported here: python-docx and lxml take a moment to load, and only
+        # Word export needs them.
+        from vbwizard.reports.word import render_docx
+
+        return render_docx(data)
+    raise ValueError(f"unknown report format: {fmt}")
+
+
+__all__ = ["FORMATS", "ReportData", "ReportFormat", "build_report", "open_points", "render_report"]

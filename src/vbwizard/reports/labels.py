@@ -1,0 +1,30 @@
+"""Dutch labels for the stored values of a session, shared by every report and view."""
+
+from __future__ import annotations
+
+from vbwizard.bank.models import Bank
+
+MODE_LABELS = {"group": "groepssessie", "self": "zelfanalyse"}
+STATUS_LABELS = {"in_progress": "bezig", "completed": "afgerond"}
+SCOPE_TYPE_LABELS = {
+    "municipality": "hele gemeente",
+    "neighbourhood": "wijk of buurt",
+    "place": "specifieke plek",
+    "hangplek": "hang- en handelplek",
+    "target_group": "doelgroep",
+    "communication": "communicatie",
+    "other": "anders",
+}
+SOURCE_STATUS_LABELS = {"available": "beschikbaar", "missing": "ontbreekt", "planned": "gepland"}
+SOURCE_KIND_LABELS = {"quantitative": "kwantitatief", "qualitative": "kwalitatief"}
+EVALUATION_LABELS = {"done": "uitgevoerd", "partly": "deels uitgevoerd", "not": "niet uitgevoerd"}
+ACTION_STATUS_LABELS = {"proposed": "voorgesteld", "accepted": "aanvaard", "rejected": "afgewezen"}
+
+
+def factor_title(bank: Bank, factor_id: str) -> str:
+    """``"9. Kwaliteit van de aanpak"``, or the id for a factor the bank lacks."""
+    try:
+        factor = bank.factor(factor_id)
+    except KeyError:
+        return factor_id
+    return f"{factor.number}. {factor.title}"

@@ -1,0 +1,73 @@
+"""Compare a baseline with its follow-up (fixture sessions in tests/data/sessions)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from vbwizard.bank import Bank
+from vbwizard.compare import change_symbol, compare_sessions
+from vbwizard.session.storage import load_session
+
+from .conftest import BASELINE, FOLLOWUP, Result
+
+
+def test_change_symbols() -> None:
+    assert [change_symbol(1, 2), change_symbol(2, 1), change_symbol(2, 2)] == ["↑", "↓", "="]
+    assert change_symbol(None, 2) == change_symbol(1, None) == "?"
+
+
+def test_compare_fixture_sessions(bank: Bank) -> None:
+    result = compare_sessions(bank, load_session(BASELINE), load_session(FOLLOWUP))
+    assert result.linked
+    changes = {c.factor_id: (c.before, c.after, c.change) for c in result.factors}
+    assert changes["signaalcriminaliteit-en-overlast"] == (3, 2, "↓")
+    assert changes["sociale-kwaliteit"] == (2, 3, "↑")
+    assert changes["kwaliteit-van-de-aanpak"] == (3, 3, "=")
+    assert changes["communicatie"] == (1, "unknown", "?")
+    assert len(changes) == 12
+    assert result.priorities_added == ["5. Sociale kwaliteit"]
+    assert result.priorities_dropped == ["2. Verloedering", "8. Vertrouwenwekkend toezicht"]
+    assert result.priorities_kept == [
+        "9. Kwaliteit van de aanpak",
+        "1. Signaalcriminaliteit en -overlast",
+    ]
+    status = {a.title: a.status for a in result.actions}
+    assert status["Convenant De Horst"] == "done"
+    assert status["Wijkregisseur De Horst"] == "partly"
+    assert status["Schoonmaak- en lichtoffensief Beukenlaan"] == "not"
+    assert status["Beheerplan openbare ruimte"] == ""
+    assert result.new_actions == ["Buurtpreventie-app opzetten"]
+
+
+def test_compare_cli_text(run: Callable[..., Result]) -> None:
+    result = run("compare", str(BASELINE), str(FOLLOWUP))
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert any(line.startswith("  ↓ 1. Signaalcriminaliteit") and "3 → 2" in line for line in lines)
+    assert any(line.startswith("  ↑ 5. Sociale kwaliteit") and "2 → 3" in line for line in lines)
+    assert any(line.startswith("  ? 12. Communicatie") and "1 → onbekend" in line for line in lines)
+    assert "  nieuw: 5. Sociale kwaliteit" in lines
+    assert "  vervallen: 2. Verloedering, 8. Vertrouwenwekkend toezicht" in lines
+    assert (
+        "  - Wijkregisseur De Horst (9. Kwaliteit van de aanpak): "
+        "deels uitgevoerd: Regisseur pas in juni gestart" in lines
+    )
+    assert "  - Beheerplan openbare ruimte (2. Verloedering): niet geëvalueerd" in lines
+    assert "Let op" not in result.out
+
+
+def test_compare_cli_markdown_and_json(run: Callable[..., Result]) -> None:
+    md = run("compare", str(BASELINE), str(FOLLOWUP), "--format", "md")
+    assert md.code == 0
+    assert "| 5. Sociale kwaliteit | 2 | 3 | ↑ zwaarder |" in md.out
+    assert "- **Nieuw:** 5. Sociale kwaliteit" in md.out
+    data = json.loads(run("compare", str(BASELINE), str(FOLLOWUP), "--format", "json").out)
+    assert data["base_id"] == "nulmeting-de-horst-2025"
+    assert {f["factor_id"]: f["change"] for f in data["factors"]}["verloedering"] == "↓"
+
+
+def test_compare_warns_when_not_linked(run: Callable[..., Result]) -> None:
+    result = run("compare", str(FOLLOWUP), str(BASELINE))
+    assert result.code == 0
+    assert "niet vastgelegd als vervolg" in result.out
