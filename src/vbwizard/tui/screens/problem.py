@@ -1,0 +1,128 @@
+"""Step 3 (Analyse): the problem picture, and whether the perception is a problem.
+
+When the group says the perception is *not* problematic, the method's honest
+answer is that action may not be needed: the wizard says so and gives
+monitoring advice, but never stops the group from going on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import ClassVar
+
+from textual import on
+from textual.containers import Vertical
+from textual.widget import Widget
+from textual.widgets import Button, Static
+
+from vbwizard.session.models import ProblemPicture, Step
+from vbwizard.tui.screens.step import StepScreen
+from vbwizard.tui.widgets.choice_row import Choice, ChoiceRow
+from vbwizard.tui.widgets.fields import Field, text_setter
+
+PROBLEMATIC = [
+    Choice("yes", "Ja", "j"),
+    Choice("partly", "Deels", "d"),
+    Choice("no", "Nee", "n"),
+    Choice("unknown", "Weet niet", "o"),
+]
+
+MONITORING_ADVICE = (
+    "De beleving lijkt niet problematisch. Dan is extra actie misschien niet nodig: "
+    "blijf de beleving wel volgen. Houd de Veiligheidsmonitor en de eigen cijfers bij "
+    "(meldingen, politie), let op signalen van bewoners, wijkagent, boa's en "
+    "sociale media, en kijk opnieuw als er iets verandert, zoals een ernstig incident "
+    "of een plotselinge stijging van meldingen."
+)
+"""Shown on this step and in the summary when the answer is "nee"."""
+
+UNKNOWN_ADVICE = (
+    "Nog niet te zeggen? Verzamel dan eerst meer informatie (stap 2: bronnen), "
+    "bijvoorbeeld met gesprekken of een schouw."
+)
+
+
+class ProblemScreen(StepScreen):
+    """Who feels unsafe, where and when; what it does to people; is it a problem?"""
+
+    STEP: ClassVar[Step] = "problem"
+
+    def compose_body(self) -> Iterable[Widget]:
+        """The problem picture form and the "is it problematic?" question."""
+        problem = self.session.problem
+        yield Static("Stap 3 · Probleemanalyse", classes="step-title")
+        yield Static(
+            "Wie voelt zich onveilig, waar en wanneer? En wat doet dat met mensen?",
+            classes="step-intro",
+        )
+        yield Field(
+            "Wie voelt zich onveilig?",
+            problem.who or "",
+            self._setter("who"),
+            field_id="problem-who",
+        )
+        yield Field("Waar?", problem.where or "", self._setter("where"), field_id="problem-where")
+        yield Field("Wanneer?", problem.when or "", self._setter("when"), field_id="problem-when")
+        yield Static("Wat volgt eruit?", classes="section-title")
+        yield Field(
+            "Denken: wat denken mensen (bijv. ‘het wordt erger’)?",
+            problem.thinking or "",
+            self._setter("thinking"),
+            multiline=True,
+            field_id="problem-thinking",
+        )
+        yield Field(
+            "Voelen: angst, boosheid, onmacht?",
+            problem.feeling or "",
+            self._setter("feeling"),
+            multiline=True,
+            field_id="problem-feeling",
+        )
+        yield Field(
+            "Doen: vermijden, boos reageren, verhuizen?",
+            problem.doing or "",
+            self._setter("doing"),
+            multiline=True,
+            field_id="problem-doing",
+        )
+        yield ChoiceRow(
+            "Is de beleving problematisch?", PROBLEMATIC, problem.problematic, id="problematic"
+        )
+        with Vertical(id="problem-advice", classes="advice"):
+            yield Static("", id="problem-advice-text")
+            yield Button("Afronden: naar de samenvatting", id="problem-to-summary")
+
+    def on_mount(self) -> None:
+        """Show the advice that fits the saved answer."""
+        super().on_mount()
+        self._show_advice(scroll=False)
+        # Focusing the first field can scroll the page past the step's title: start at the top.
+        self.call_after_refresh(self.query_one("#body").scroll_home, animate=False)
+
+    def _setter(self, attribute: str) -> Callable[[str], str | None]:
+        problem: ProblemPicture = self.session.problem
+        return text_setter(lambda value: setattr(problem, attribute, value))
+
+    @on(ChoiceRow.Changed, "#problematic")
+    def _problematic(self, event: ChoiceRow.Changed) -> None:
+        self.session.problem.problematic = event.value  # type: ignore[assignment]
+        self.commit()
+        self._show_advice(scroll=True)
+
+    def _show_advice(self, *, scroll: bool) -> None:
+        value = self.session.problem.problematic
+        box = self.query_one("#problem-advice")
+        text = {"no": MONITORING_ADVICE, "unknown": UNKNOWN_ADVICE}.get(value or "")
+        box.display = text is not None
+        # Only "nee" can mean the analysis ends here; offer that way out, not more.
+        self.query_one("#problem-to-summary").display = value == "no"
+        if text is not None:
+            if value == "no":
+                text += "\nU kunt ook gewoon verder naar de Tafel van 12 (PageDown)."
+            self.query_one("#problem-advice-text", Static).update(text)
+            if scroll:
+                self.call_after_refresh(box.scroll_visible)
+
+    @on(Button.Pressed, "#problem-to-summary")
+    def _to_summary(self) -> None:
+        self.wizard.goto("summary")

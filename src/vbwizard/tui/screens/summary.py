@@ -1,0 +1,196 @@
+"""Step 8: the whole analysis on one page, open points, and marking it completed.
+
+The open points are the same list the reports show (``reports.model``), so the
+screen and the report can never disagree about what is still to do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widget import Widget
+from textual.widgets import DataTable, Static
+
+from vbwizard.dates import format_date
+from vbwizard.reports.open_points import open_points
+from vbwizard.session.models import Step
+from vbwizard.tui.screens.dialogs import ConfirmDialog
+from vbwizard.tui.screens.problem import MONITORING_ADVICE
+from vbwizard.tui.screens.step import StepScreen
+from vbwizard.tui.widgets.factor_grid import FactorGrid
+
+SMART_LABELS = [
+    ("specific", "Specifiek"),
+    ("indicator", "Indicator"),
+    ("baseline", "Nulmeting"),
+    ("target", "Streefwaarde"),
+    ("agreed_by", "Akkoord"),
+    ("realistic", "Realistisch"),
+]
+
+
+class SummaryScreen(StepScreen):
+    """Heat map, priorities, goal, action plan and open points; complete the session."""
+
+    STEP: ClassVar[Step] = "summary"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "complete", "Afronden", tooltip="Sessie als afgerond markeren (of heropenen)"),
+        Binding("e", "export", "Rapport", tooltip="Rapport maken"),
+    ]
+
+    def compose_body(self) -> Iterable[Widget]:
+        """Every part of the analysis, read-only."""
+        session = self.session
+        yield Static("Stap 8 · Samenvatting", classes="step-title")
+        yield Static("", id="summary-status", classes="status-line")
+        yield Static("Tafel van 12", classes="section-title")
+        yield FactorGrid(self.bank, session, interactive=False)
+        yield Static("Prioriteiten, in volgorde van aanpak", classes="section-title")
+        yield Static(self._priorities(), id="summary-priorities")
+        yield Static("Doel", classes="section-title")
+        yield Static(self._goal(), id="summary-goal")
+        yield Static("Actieplan", classes="section-title")
+        accepted = self._plan()
+        if accepted:
+            table: DataTable[str] = DataTable(
+                id="summary-plan", cursor_type="row", zebra_stripes=True
+            )
+            table.add_columns("Factor", "Actie", "Eigenaar", "Start", "Eind", "Indicator")
+            for row in accepted:
+                table.add_row(*row)
+            yield table
+        else:
+            yield Static("Nog geen aanvaarde acties (stap 7).", classes="hint")
+        yield Static("Open punten", classes="section-title")
+        yield Static(self._open_points(), id="summary-open")
+
+    def on_mount(self) -> None:
+        """Show the status; let the arrow keys scroll the page."""
+        super().on_mount()
+        self._show_status()
+        # The first layout can leave the page scrolled down; a summary starts at the top.
+        self.call_after_refresh(self.query_one("#body").scroll_home, animate=False)
+
+    def first_field(self) -> Widget | None:
+        """The page itself, so that the arrow keys scroll it (Tab reaches the table)."""
+        body = self.query_one("#body")
+        body.can_focus = True
+        return body
+
+    # -- the parts -------------------------------------------------------------------
+
+    def _factor_title(self, factor_id: str) -> str:
+        try:
+            factor = self.bank.factor(factor_id)
+        except KeyError:
+            return factor_id
+        return f"{factor.number}. {factor.title}"
+
+    def _priorities(self) -> Text:
+        session = self.session
+        text = Text()
+        if not session.priorities:
+            return Text("Nog geen prioriteiten gekozen.", style="italic")
+        for place, priority in enumerate(session.priorities, start=1):
+            if place > 1:
+                text.append("\n")
+            text.append(f"{place}. {self._factor_title(priority.factor)}", style="bold")
+            text.append(f" — {priority.reason}" if priority.reason else " — (geen reden)")
+        if session.priority_override:
+            text.append(f"\nAfwijking van 3–5: {session.priority_override}")
+        return text
+
+    def _goal(self) -> Text:
+        goal = self.session.goal
+        text = Text(goal.text or "Nog geen doel geformuleerd.")
+        smart = goal.smart
+        if smart is not None:
+            for attribute, label in SMART_LABELS:
+                value = getattr(smart, attribute)
+                if value:
+                    text.append(f"\n{label}: ", style="bold")
+                    text.append(value)
+            if smart.deadline:
+                text.append("\nUiterlijk: ", style="bold")
+                text.append(format_date(smart.deadline))
+        return text
+
+    def _plan(self) -> list[tuple[str, str, str, str, str, str]]:
+        order = {factor_id: i for i, factor_id in enumerate(self.session.priority_ids)}
+        accepted = [a for a in self.session.actions if a.status == "accepted"]
+        accepted.sort(key=lambda a: order.get(a.factor, len(order)))
+        return [
+            (
+                self._factor_title(a.factor),
+                a.title or a.id,
+                a.owner or "—",
+                format_date(a.start) or "—",
+                format_date(a.end) or "—",
+                a.indicator or "—",
+            )
+            for a in accepted
+        ]
+
+    def _open_points(self) -> Text:
+        points = open_points(self.bank, self.session)
+        if self.session.problem.problematic == "no":
+            points.insert(0, MONITORING_ADVICE)
+        if not points:
+            return Text("Geen open punten.")
+        return Text("\n".join(f"• {point}" for point in points))
+
+    def _show_status(self) -> None:
+        completed = self.session.status == "completed"
+        text = (
+            "Status: afgerond. Druk op c om de sessie weer open te zetten."
+            if completed
+            else "Status: bezig. Druk op c om de sessie als afgerond te markeren."
+        )
+        self.query_one("#summary-status", Static).update(text)
+
+    # -- actions ---------------------------------------------------------------------
+
+    def action_complete(self) -> None:
+        """Mark the session completed (or in progress again), after a confirmation."""
+        if self.wizard.read_only:
+            self.notify("Deze sessie is alleen te bekijken.", severity="warning")
+            return
+        completed = self.session.status == "completed"
+        if completed:
+            question = "De sessie weer op ‘bezig’ zetten?"
+            yes = "Heropenen"
+        else:
+            question = "De sessie als afgerond markeren?"
+            points = open_points(self.bank, self.session)
+            if points:
+                question += f"\nEr staan nog {len(points)} open punt(en)."
+            yes = "Afronden"
+
+        def confirmed(answer: bool | None) -> None:
+            if not answer:
+                return
+            self.session.status = "in_progress" if completed else "completed"
+            if self.commit():
+                self.notify("Sessie heropend." if completed else "Sessie afgerond.", timeout=3)
+            self._show_status()
+
+        self.app.push_screen(ConfirmDialog(question, yes=yes, no="Annuleren"), confirmed)
+
+    def action_export(self) -> None:
+        """Export the report when the app offers it; else say how."""
+        export: Callable[[], object] | None = getattr(self.wizard, "export_report", None)
+        if callable(export):
+            export()
+            return
+        self.notify(
+            f"Een rapport maakt u met: vbwizard report {self.session.id} --format html",
+            title="Rapport",
+            timeout=8,
+        )
+
+    def action_next_step(self) -> None:
+        """The last step: nothing further."""
+        self.notify("Dit is de laatste stap. Druk op c om af te ronden.", timeout=3)
