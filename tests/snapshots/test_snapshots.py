@@ -37,8 +37,14 @@ def demo_file(bank, sessions_dir):
     return make
 
 
+async def _settle(pilot) -> None:
+    """Let background loading (bank, session list) finish before the picture."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def test_start_screen(snap_compare, bank):
-    assert snap_compare(_app(bank, NO_SESSIONS), terminal_size=SIZE)
+    assert snap_compare(_app(bank, NO_SESSIONS), terminal_size=SIZE, run_before=_settle)
 
 
 def test_tafel_van_12_grid(snap_compare, bank, sessions_dir, demo_file):

@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from vbwizard import __version__
-from vbwizard.cli import bank_commands, report_commands, session_commands, tui_commands
 from vbwizard.cli.common import EXIT_USER_ERROR, UserError, add_common_options
-from vbwizard.problems import ProblemsError
-
-COMMAND_MODULES = (tui_commands, bank_commands, session_commands, report_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
+    from vbwizard.cli import bank_commands, report_commands, session_commands, tui_commands
+
     common = argparse.ArgumentParser(add_help=False)
     add_common_options(common, suppress=True)
     parser = argparse.ArgumentParser(
@@ -33,18 +31,45 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"vbwizard {__version__}")
     add_common_options(parser, suppress=False)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
+    for module in (tui_commands, bank_commands, session_commands, report_commands):
         module.register(subparsers, common)
     parser.set_defaults(handler=tui_commands.run_start)
     return parser
 
 
+def _plain_start(argv: list[str]) -> argparse.Namespace | None:
+    """The options of a plain ``vbwizard [--sessions-dir D] [--bank B]``, else ``None``.
+
+    Starting the wizard is the common case and must be quick, so it skips building
+    the full parser (which imports every subcommand's dependencies).
+    """
+    quick = argparse.ArgumentParser(add_help=False)
+    add_common_options(quick, suppress=False)
+    try:
+        args, rest = quick.parse_known_args(argv)
+    except SystemExit:
+        return None
+    return None if rest else args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    plain = _plain_start(arguments)
+    if plain is not None:
+        from vbwizard.cli.tui_commands import run_start
+
+        return _run(run_start, plain)
+    args = build_parser().parse_args(arguments)
+    return _run(args.handler, args)
+
+
+def _run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Namespace) -> int:
+    """Run a command; a user's mistake becomes one line on stderr and exit code 2."""
+    from vbwizard.problems import ProblemsError
+
     try:
-        return int(args.handler(args) or 0)
+        return int(handler(args) or 0)
     except UserError as exc:
         print(f"vbwizard: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR

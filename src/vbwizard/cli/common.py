@@ -1,13 +1,19 @@
-"""Options and helpers shared by the subcommands."""
+"""Options and helpers shared by the subcommands.
+
+Heavy modules (pydantic models, the bank loader) are imported inside the helpers,
+so that starting the wizard does not pay for them before its first screen.
+"""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from vbwizard.bank.loader import load_bank
-from vbwizard.bank.models import Bank
-from vbwizard.session.storage import resolve_sessions_dir
+from vbwizard.paths import resolve_sessions_dir
+
+if TYPE_CHECKING:
+    from vbwizard.bank.models import Bank
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -40,7 +46,14 @@ def sessions_dir(args: argparse.Namespace) -> Path:
     return resolve_sessions_dir(getattr(args, "sessions_dir", None))
 
 
+def bank_path(args: argparse.Namespace) -> Path | None:
+    """The bank the user asked for, or ``None`` for the bundled one."""
+    path = getattr(args, "bank", None)
+    return Path(path) if path else None
+
+
 def bank(args: argparse.Namespace) -> Bank:
     """Load the bank the user asked for (or the bundled one)."""
-    path = getattr(args, "bank", None)
-    return load_bank(Path(path) if path else None)
+    from vbwizard.bank.loader import load_bank
+
+    return load_bank(bank_path(args))

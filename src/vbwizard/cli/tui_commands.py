@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from vbwizard.cli.common import EXIT_OK, bank, sessions_dir
+from vbwizard.cli.common import EXIT_OK, bank, bank_path, sessions_dir
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -20,7 +20,13 @@ def run_start(args: argparse.Namespace) -> int:
     """Start the wizard on its start screen."""
     from vbwizard.tui.launch import launch
 
-    return launch(bank=bank(args), sessions_dir=sessions_dir(args)) or EXIT_OK
+    path = bank_path(args)
+    if path is not None:
+        # A bank the user chose is checked before the screen opens: its problems are
+        # printed as plain lines (exit 2). The bundled bank loads in the background
+        # once the start screen shows (see VbWizardApp), so starting stays quick.
+        return launch(bank=bank(args), sessions_dir=sessions_dir(args)) or EXIT_OK
+    return launch(bank_path=None, sessions_dir=sessions_dir(args)) or EXIT_OK
 
 
 def run_open(args: argparse.Namespace) -> int:

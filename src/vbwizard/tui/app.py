@@ -9,23 +9,27 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
+import threading
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from vbwizard.bank.models import Bank
-from vbwizard.problems import ProblemsError
-from vbwizard.session.create import new_session
-from vbwizard.session.lock import SessionLockedError
-from vbwizard.session.models import Mode, Progress, Session, Step
-from vbwizard.session.naming import new_session_id
-from vbwizard.session.store import SessionStore
-from vbwizard.tui.commands import FactorCommands
 from vbwizard.tui.themes import HIGH_CONTRAST
+
+if TYPE_CHECKING:
+    # The domain core (pydantic models, the bank loader) is imported where it is
+    # used, so the start screen appears before those imports are paid for.
+    from textual.command import Provider
+
+    from vbwizard.bank.models import Bank
+    from vbwizard.session.lock import SessionLockedError
+    from vbwizard.session.models import Mode, Session, Step
+    from vbwizard.session.store import SessionStore
 
 RETRY_SECONDS = 5.0
 
@@ -36,7 +40,7 @@ class VbWizardApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "vbwizard"
     SUB_TITLE = "Tafel van 12 · veiligheidsbeleving"
-    COMMANDS = App.COMMANDS | {FactorCommands}
+    COMMANDS = App.COMMANDS | {lambda: _factor_commands()}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Afsluiten", priority=True, tooltip="Opslaan en afsluiten"),
         Binding("ctrl+c", "quit", "Afsluiten", show=False, priority=True),
@@ -49,20 +53,60 @@ class VbWizardApp(App[None]):
     def __init__(
         self,
         *,
-        bank: Bank,
         sessions_dir: Path,
+        bank: Bank | None = None,
+        bank_path: Path | None = None,
         session_path: Path | None = None,
         read_only: bool = False,
         handle_signals: bool = True,
     ) -> None:
         super().__init__()
-        self.bank = bank
+        self._bank = bank
+        self._bank_path = bank_path
+        self._bank_lock = threading.Lock()
+        self.startup_problems: list[str] = []
+        """Problems with the bank found at start-up; the app ends and prints them."""
         self.sessions_dir = sessions_dir
         self.session: Session | None = None
         self.store: SessionStore | None = None
         self._initial_path = session_path
         self._initial_read_only = read_only
         self._handle_signals = handle_signals
+
+    # -- the bank ------------------------------------------------------------------
+
+    @property
+    def bank(self) -> Bank:
+        """The question bank, loaded on first use (or by the preload after start-up)."""
+        with self._bank_lock:
+            if self._bank is None:
+                from vbwizard.bank.loader import load_bank
+
+                self._bank = load_bank(self._bank_path)
+            return self._bank
+
+    @property
+    def bank_loaded(self) -> bool:
+        """True once the bank is in memory."""
+        return self._bank is not None
+
+    def _preload(self) -> None:
+        """Load the bank and the session list off the UI thread after the first frame."""
+        from vbwizard.problems import ProblemsError
+
+        try:
+            self.bank  # noqa: B018 - loads and caches it
+        except ProblemsError as exc:
+            self.startup_problems = [str(p) for p in exc.problems]
+            self.call_from_thread(self.exit, None, 2)
+            return
+        from vbwizard.tui.screens.start import StartScreen
+
+        with contextlib.suppress(RuntimeError):  # the app may already be closing
+            for screen in self.screen_stack:
+                if isinstance(screen, StartScreen):
+                    self.call_from_thread(screen.show_bank)
+                    self.call_from_thread(screen.refresh_sessions)
 
     # -- lifecycle -----------------------------------------------------------------
 
@@ -77,6 +121,18 @@ class VbWizardApp(App[None]):
         if self._initial_path is not None:
             self.open_session(self._initial_path, read_only=self._initial_read_only)
         self.set_interval(RETRY_SECONDS, self._retry_failed_save)
+
+    def on_ready(self) -> None:
+        """The first screen is on the terminal.
+
+        With ``VBWIZARD_EXIT_WHEN_READY=1`` the app stops here: the start-up
+        benchmark measures launch-to-first-screen this way, through the real
+        ``vbwizard`` command.
+        """
+        if os.environ.get("VBWIZARD_EXIT_WHEN_READY") == "1":
+            self.exit()
+            return
+        self.run_worker(self._preload, thread=True, exclusive=True, group="preload")
 
     def _install_signal_handlers(self) -> None:
         loop = asyncio.get_running_loop()
@@ -106,6 +162,8 @@ class VbWizardApp(App[None]):
 
     def start_new_session(self, mode: Mode) -> None:
         """Begin a new session; it is saved once it has a title."""
+        from vbwizard.session.create import new_session
+
         self.close_session()
         self.session = new_session(self.bank, mode=mode)
         self.store = None
@@ -115,6 +173,10 @@ class VbWizardApp(App[None]):
         self, path: Path, *, read_only: bool = False, take_over_stale: bool = False
     ) -> None:
         """Open a saved session where the user left it; ask when it is locked."""
+        from vbwizard.problems import ProblemsError
+        from vbwizard.session.lock import SessionLockedError
+        from vbwizard.session.store import SessionStore
+
         try:
             store = SessionStore.open(path, read_only=read_only, take_over_stale=take_over_stale)
         except ProblemsError as exc:
@@ -171,6 +233,11 @@ class VbWizardApp(App[None]):
 
     def commit(self) -> bool:
         """Save the session after an answer was committed; report a failure plainly."""
+        from vbwizard.problems import ProblemsError
+        from vbwizard.session.lock import SessionLockedError
+        from vbwizard.session.naming import new_session_id
+        from vbwizard.session.store import SessionStore
+
         if self.session is None or self.read_only:
             return False
         if self.store is None:
@@ -229,7 +296,9 @@ class VbWizardApp(App[None]):
 
     def goto(self, step: Step, factor: str | None = None, *, save: bool = True) -> None:
         """Show a step of the wizard (and a factor page within step 4)."""
+        from vbwizard.session.models import Progress
         from vbwizard.tui.screens import screen_for
+        from vbwizard.tui.screens.step import StepScreen
 
         if self.session is None:
             return
@@ -237,20 +306,22 @@ class VbWizardApp(App[None]):
         if save:
             self.commit()
         screen = screen_for(step, factor)
-        if isinstance(self.screen, _WizardScreens):
+        if isinstance(self.screen, StepScreen):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
 
     def go_home(self) -> None:
         """Back to the start screen (the session stays saved)."""
+        from vbwizard.tui.screens.step import StepScreen
+
         self.commit()
         self.close_session()
         self.session = None
         self.sub_title = self.SUB_TITLE
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        if isinstance(self.screen, _WizardScreens):
+        if isinstance(self.screen, StepScreen):
             self.pop_screen()
         from vbwizard.tui.screens.start import StartScreen
 
@@ -274,6 +345,9 @@ class VbWizardApp(App[None]):
 
     def action_save_elsewhere(self) -> None:
         """Save to another folder when the usual one refuses."""
+        from vbwizard.problems import ProblemsError
+        from vbwizard.session.lock import SessionLockedError
+        from vbwizard.session.store import SessionStore
         from vbwizard.tui.screens.dialogs import InputDialog
 
         if self.session is None or self.read_only:
@@ -322,4 +396,7 @@ class VbWizardApp(App[None]):
             )
 
 
-from vbwizard.tui.screens.step import StepScreen as _WizardScreens  # noqa: E402
+def _factor_commands() -> type[Provider]:
+    from vbwizard.tui.commands import FactorCommands
+
+    return FactorCommands

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from textual.screen import Screen
+from typing import TYPE_CHECKING
 
-from vbwizard.session.models import Step
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from vbwizard.session.models import Step
 
 
 def screen_for(step: Step, factor: str | None = None) -> Screen[None]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
@@ -47,33 +48,60 @@ class StartScreen(Screen[None]):
                 yield OptionList(*[Option(label, id=key) for key, label, _ in MENU], id="menu")
             with Vertical(id="start-info"):
                 yield Static(self._intro(), id="start-intro")
-                yield Static("", id="start-recent")
+                yield Static("\nSessies laden…", id="start-recent")
         yield Footer()
 
     def _intro(self) -> str:
-        manifest = self.wizard.bank.manifest
+        # The bank loads just after this screen first shows; until then a generic title.
+        if self.wizard.bank_loaded:
+            manifest = self.wizard.bank.manifest
+            title, source = manifest.title, manifest.source.name
+        else:
+            title, source = "Tafel van 12", "Centrum voor Criminaliteitspreventie en Veiligheid"
         return (
-            f"[b]{manifest.title}[/b]\n\n"
+            f"[b]{title}[/b]\n\n"
             "Analyseer hoe veilig mensen zich voelen met de twaalf factoren van de "
             "Tafel van 12, kies de 3 tot 5 factoren die het zwaarst wegen en maak een "
-            f"actieplan.\n\nMethode: {manifest.source.name}."
+            f"actieplan.\n\nMethode: {source}."
         )
 
     def on_mount(self) -> None:
-        """Focus the menu and show recent sessions."""
+        """Focus the menu."""
         self.query_one("#menu", OptionList).focus()
-        self.refresh_sessions()
+
+    def show_bank(self) -> None:
+        """Show the loaded bank's title and source."""
+        self.query_one("#start-intro", Static).update(self._intro())
 
     def refresh_sessions(self) -> None:
-        """Show how many sessions are in progress."""
+        """Count the sessions again (in the background: the folder may be large)."""
+        self.run_worker(
+            self.load_sessions_in_thread, thread=True, exclusive=True, group="start-sessions"
+        )
+
+    def load_sessions_in_thread(self) -> None:
+        """Count sessions in progress; runs in a worker thread.
+
+        The user may leave the screen (or quit) before a large folder is read; then
+        the result is simply dropped.
+        """
+        from textual.worker import get_current_worker
+
         from vbwizard.session.storage import list_sessions
 
-        entries = [e for e in list_sessions(self.wizard.sessions_dir) if e.readable]
+        try:
+            app = self.wizard
+        except RuntimeError:  # Textual's NoActiveAppError: the screen was removed
+            return
+        entries = [e for e in list_sessions(app.sessions_dir) if e.readable]
+        if get_current_worker().is_cancelled or not self.is_attached:
+            return
         busy = [e for e in entries if e.status == "in_progress"]
         text = f"\nMap: {self.wizard.sessions_dir}\n{len(entries)} sessie(s), {len(busy)} bezig."
         if busy:
             text += "\nLaatst bewerkt: " + (busy[0].title or busy[0].id)
-        self.query_one("#start-recent", Static).update(text)
+        with contextlib.suppress(RuntimeError):  # includes Textual's NoActiveAppError
+            app.call_from_thread(self.query_one("#start-recent", Static).update, text)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Explain the highlighted choice."""

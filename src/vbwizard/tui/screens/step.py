@@ -19,15 +19,16 @@ from vbwizard.tui.widgets.choice_row import ChoiceRow
 if TYPE_CHECKING:
     from vbwizard.tui.app import VbWizardApp
 
+# Short enough that all eight steps fit on one line of an 80-column terminal.
 STEP_SHORT: dict[Step, str] = {
-    "scope": "Afbakening",
+    "scope": "Kader",
     "sources": "Bronnen",
     "problem": "Probleem",
     "factors": "Tafel",
-    "priorities": "Prioriteit",
+    "priorities": "Prio",
     "goal": "Doel",
     "actions": "Acties",
-    "summary": "Samenvatting",
+    "summary": "Samenv.",
 }
 
 
@@ -57,7 +58,7 @@ class StepScreen(Screen[None]):
         Binding("pagedown", "next_step", "Volgende", priority=True, tooltip="Volgende stap"),
         Binding("pageup", "previous_step", "Vorige", priority=True, tooltip="Vorige stap"),
         Binding("ctrl+n", "next_step", "Volgende", show=False, priority=True),
-        Binding("ctrl+g", "grid", "Tafel van 12", tooltip="Overzicht van de 12 factoren"),
+        Binding("ctrl+g", "grid", "Tafel", tooltip="Overzicht van de 12 factoren (Tafel van 12)"),
     ]
 
     @property

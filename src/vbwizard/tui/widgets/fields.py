@@ -127,6 +127,9 @@ class Field(Vertical):
         error = self.query_one(".field-error", Static)
         error.update(message or "")
         error.display = message is not None
+        if message is not None:
+            # The last field of a page could otherwise hide its message below the screen.
+            self.call_after_refresh(error.scroll_visible, animate=False)
 
 
 def text_setter(apply: Callable[[str | None], None]) -> Setter:
