@@ -319,3 +319,43 @@ def test_sigterm_and_sighup_save_unlock_and_restore_the_terminal(bank, sessions_
         assert not lock_path(path).exists()
         assert b"\x1b[?1049l" in output  # left the alternate screen: terminal restored
         assert load_session(path).progress.step == "factors"  # the file is intact
+
+
+async def test_q_and_ctrl_c_save_and_quit_but_type_in_text_fields(
+    bank, sessions_dir, saved_session
+):
+    _, path = saved_session
+    app = make_app(bank, sessions_dir, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        app.screen.query_one("#notes").focus()
+        await pilot.press(*"q is een letter")  # in a text field q types
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("ctrl+c")  # quits from anywhere, saving first
+        await pilot.pause()
+    assert not app.is_running
+    assert load_session(path).factors[bank.factors[0].id].notes == "q is een letter"
+    assert not lock_path(path).exists()
+    again = make_app(bank, sessions_dir, path)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.press("escape", "q")  # on the grid q quits
+        await pilot.pause()
+    assert not again.is_running
+
+
+async def test_mouse_opens_a_factor_and_picks_an_answer(bank, sessions_dir, saved_session):
+    _, path = saved_session
+    app = make_app(bank, sessions_dir, path)
+    async with app.run_test(size=SIZE) as pilot:
+        factor = bank.factors[4]
+        await pilot.click(f"#cell-{factor.id}")
+        await pilot.pause()
+        assert isinstance(app.screen, FactorScreen) and app.screen.factor_id == factor.id
+        row = f"#sq-{factor.sub_questions[0].id}"
+        options = app.screen.query_one(row).query("ChoiceOption")
+        await pilot.click(options[1])  # "Deels"
+        await pilot.pause()
+    assert load_session(path).factors[factor.id].sub_answers == {
+        factor.sub_questions[0].id: "partly"
+    }

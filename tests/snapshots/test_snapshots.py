@@ -55,3 +55,9 @@ def test_tafel_van_12_grid(snap_compare, bank, sessions_dir, demo_file):
 def test_factor_page(snap_compare, bank, sessions_dir, demo_file):
     path = demo_file("factors", "kwaliteit-van-de-aanpak")
     assert snap_compare(_app(bank, sessions_dir, path), terminal_size=SIZE)
+
+
+@pytest.mark.parametrize("step", ["priorities", "actions", "summary"])
+def test_later_steps(snap_compare, bank, sessions_dir, demo_file, step):
+    path = demo_file(step)
+    assert snap_compare(_app(bank, sessions_dir, path), terminal_size=SIZE, run_before=_settle)
