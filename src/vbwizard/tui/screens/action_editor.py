@@ -25,7 +25,7 @@ from vbwizard.tui.widgets.fields import Field, Setter, text_setter
 BUIKPIJN = [
     Choice("yes", "Ja", "j"),
     Choice("no", "Nee", "n"),
-    Choice("unsure", "Weet niet", "o"),
+    Choice("unsure", "Weet niet", "w"),
 ]
 
 BUIKPIJN_ADVICE = {

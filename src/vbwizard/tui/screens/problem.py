@@ -24,7 +24,7 @@ PROBLEMATIC = [
     Choice("yes", "Ja", "j"),
     Choice("partly", "Deels", "d"),
     Choice("no", "Nee", "n"),
-    Choice("unknown", "Weet niet", "o"),
+    Choice("unknown", "Weet niet", "w"),
 ]
 
 MONITORING_ADVICE = (
