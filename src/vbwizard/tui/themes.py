@@ -16,6 +16,8 @@ HIGH_CONTRAST = Theme(
     background="#000000",
     surface="#000000",
     panel="#1A1A1A",
+    # Text fields are drawn on $boost; on pure black it must be clearly visible.
+    boost="#303030",
     dark=True,
     luminosity_spread=0.2,
     text_alpha=1.0,
