@@ -20,6 +20,18 @@ CORE = [
     "vbwizard.textsummary",
     "vbwizard.demo",
     "vbwizard.cli",
+    "vbwizard.cli.bank_commands",
+    "vbwizard.cli.session_commands",
+    "vbwizard.cli.report_commands",
+    "vbwizard.reports",
+    "vbwizard.reports.markdown",
+    "vbwizard.reports.html",
+    "vbwizard.reports.word",
+    "vbwizard.reports.csv_export",
+    "vbwizard.compare",
+    "vbwizard.merge",
+    "vbwizard.participants",
+    "vbwizard.dates",
 ]
 
 
