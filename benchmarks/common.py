@@ -14,7 +14,19 @@ from collections.abc import Sequence
 
 
 def machine() -> str:
-    return f"{platform.node()} · {platform.processor() or platform.machine()} · {os.cpu_count()} cores · Python {platform.python_version()}"
+    cpu = platform.processor() or platform.machine()
+    model = ""
+    try:  # the CPU's name says more than its architecture, where Linux tells it
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            model = next(
+                (ln.split(":", 1)[1].strip() for ln in handle if ln.startswith("model name")), ""
+            )
+    except OSError:
+        pass
+    return (
+        f"{platform.node()} · {model or cpu} · {os.cpu_count()} cores · "
+        f"Python {platform.python_version()} · {platform.system()} {platform.release()}"
+    )
 
 
 def run_in_pty(argv: Sequence[str], env: dict[str, str]) -> tuple[float, int]:

@@ -15,8 +15,10 @@ MINI_BANK = DATA / "banks" / "mini.toml"
 
 @pytest.fixture(autouse=True)
 def _isolated_sessions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Never touch the repo's or the user's sessions folder from a test."""
+    """Never touch the repo's or the user's sessions folder (or cache) from a test."""
     monkeypatch.setenv("VBWIZARD_SESSIONS_DIR", str(tmp_path / "env-sessions"))
+    # Nor the user's cache: the session list keeps its cache there.
+    monkeypatch.setenv("VBWIZARD_CACHE_DIR", str(tmp_path / "cache"))
     yield
 
 

@@ -16,3 +16,26 @@ def resolve_sessions_dir(option: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return Path("sessions")
+
+
+ENV_CACHE_DIR = "VBWIZARD_CACHE_DIR"
+
+
+def resolve_cache_dir() -> Path | None:
+    """Where vbwizard keeps caches it can always rebuild; ``None`` when caching is off.
+
+    ``$VBWIZARD_CACHE_DIR`` (set but empty: no cache at all), else
+    ``$XDG_CACHE_HOME/vbwizard``, else ``~/.cache/vbwizard``. Never inside a
+    sessions folder: listing a folder must not write to it (it may be read-only,
+    shared or synced between machines).
+    """
+    env = os.environ.get(ENV_CACHE_DIR)
+    if env is not None:
+        return Path(env).expanduser() if env else None
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "vbwizard"
+    try:
+        return Path.home() / ".cache" / "vbwizard"
+    except RuntimeError:  # no home folder to be found: simply no cache
+        return None

@@ -103,6 +103,22 @@ def read_toml(path: Path) -> tuple[dict[str, object], str]:
         raise ProblemsError([Problem(path, "is a folder, expected a file")]) from None
     except OSError as exc:
         raise ProblemsError([Problem(path, f"cannot read: {exc.strerror or exc}")]) from None
+    return parse_toml(path, raw)
+
+
+def parse_toml(path: Path, raw: bytes) -> tuple[dict[str, object], str]:
+    """Parse the bytes of a TOML file already read, as :func:`read_toml` does.
+
+    Args:
+        path: the file the bytes came from, named in every problem.
+        raw: its contents.
+
+    Returns:
+        The parsed document and its text (for locating keys later).
+
+    Raises:
+        ProblemsError: when the bytes are not UTF-8, empty or not valid TOML.
+    """
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

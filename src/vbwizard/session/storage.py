@@ -15,7 +15,6 @@ import os
 import re
 import tempfile
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,7 @@ from pydantic import ValidationError
 from vbwizard.problems import (
     Problem,
     ProblemsError,
-    printable,
+    parse_toml,
     read_toml,
     validation_problems,
 )
@@ -184,6 +183,23 @@ def read_session(path: Path) -> tuple[Session, int | None]:
         ProblemsError: naming the file, the key and the reason.
     """
     doc, text = read_toml(path)
+    return _validated(path, doc, text)
+
+
+def parse_session(path: Path, raw: bytes) -> tuple[Session, int | None]:
+    """Like :func:`read_session`, for the bytes of ``path`` already read.
+
+    The session list reads each file itself, so that the bytes it parses and
+    the file status it caches them under come from one open file.
+
+    Raises:
+        ProblemsError: naming the file, the key and the reason.
+    """
+    doc, text = parse_toml(path, raw)
+    return _validated(path, doc, text)
+
+
+def _validated(path: Path, doc: dict[str, object], text: str) -> tuple[Session, int | None]:
     try:
         doc, migrated_from = migrate(doc)
     except ValueError as exc:
@@ -234,68 +250,11 @@ def load_session(path: Path, *, keep_backup: bool = True) -> Session:
     return session
 
 
-@dataclass
-class SessionEntry:
-    """One row of the session list: a readable session's summary, or why not."""
-
-    path: Path
-    id: str
-    title: str = ""
-    area: str = ""
-    date: dt.date | None = None
-    mode: str = ""
-    status: str = ""
-    priorities: list[str] = field(default_factory=list)
-    updated: dt.datetime | None = None
-    error: str | None = None
-    """Why the file could not be read; ``None`` for a readable session."""
-
-    @property
-    def readable(self) -> bool:
-        """True when the file loaded as a session."""
-        return self.error is None
-
-    @classmethod
-    def from_session(cls, path: Path, session: Session) -> SessionEntry:
-        """Summarise a loaded session."""
-        return cls(
-            path=path,
-            id=session.id,
-            title=session.scope.title,
-            area=session.scope.area,
-            date=session.scope.date or session.created.date(),
-            mode=session.mode,
-            status=session.status,
-            priorities=session.priority_ids,
-            updated=session.updated,
-        )
-
-
 def session_files(sessions_dir: Path) -> list[Path]:
     """The session files in a folder (temporary and hidden files excluded)."""
     if not sessions_dir.is_dir():
         return []
     return sorted(p for p in sessions_dir.glob(f"*{SESSION_SUFFIX}") if not p.name.startswith("."))
-
-
-def list_sessions(sessions_dir: Path) -> list[SessionEntry]:
-    """Summarise every session file, newest first; unreadable files say why."""
-    entries = []
-    for path in session_files(sessions_dir):
-        try:
-            entries.append(SessionEntry.from_session(path, read_session(path)[0]))
-        except ProblemsError as exc:
-            first = exc.problems[0]
-            # One short, inert line per file: keys may be huge or hold escapes.
-            message = printable(first.message, 300)
-            key = printable(first.key_path, 120)
-            reason = f"{key}: {message}" if key else message
-            if first.line:
-                reason = f"line {first.line}: {reason}"
-            entries.append(SessionEntry(path=path, id=path.stem, error=reason))
-    epoch = dt.datetime.min.replace(tzinfo=dt.UTC)
-    entries.sort(key=lambda e: (e.readable, e.updated or epoch), reverse=True)
-    return entries
 
 
 def find_session(ref: str, sessions_dir: Path) -> Path:
@@ -343,3 +302,11 @@ def clean_stale_temp_files(sessions_dir: Path, older_than: float = STALE_TEMP_SE
         except OSError:
             continue
     return removed
+
+
+# The session list lives in its own module (it grew a cache); it is re-exported
+# here because callers have always imported it from storage. Imported last, as
+# listing.py builds on the functions above.
+from vbwizard.session.listing import SessionEntry as SessionEntry  # noqa: E402
+from vbwizard.session.listing import iter_sessions as iter_sessions  # noqa: E402
+from vbwizard.session.listing import list_sessions as list_sessions  # noqa: E402

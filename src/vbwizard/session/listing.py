@@ -1,0 +1,321 @@
+"""The session list: a summary of every session file in a folder, and its cache.
+
+Listing reads every file with the same strict checks as opening it, so a file the
+list calls readable really opens, and a broken one says why. Profiling a full
+session showed where that time goes: tomllib's parsing is about 95 %, pydantic's
+validation about 4 %. Skipping validation would buy almost nothing, so a first
+listing validates everything; what makes a repeated listing cheap is not parsing
+at all when nothing changed.
+
+Summaries are therefore cached per user (see
+:func:`~vbwizard.paths.resolve_cache_dir`), never in the sessions folder: listing
+must leave that folder untouched, and it may be read-only, shared or synced. Each
+summary is filed under its file's identity: modification and change time in
+nanoseconds, size, inode and device. A repeated listing stats every file and parses
+only those whose identity differs; added files are parsed, removed ones drop out.
+The change time cannot be set by tools that restore a modification time, and a
+rename over the file (every save) gives it a new inode.
+
+The cache is a hint that is never trusted blindly:
+
+* a cache of another format, vbwizard version, schema or folder, or one that does
+  not parse, is ignored and rebuilt; each entry is checked field by field;
+* a file changed less than :data:`RACY_NS` before it was read is not cached:
+  timestamps are coarse, so a same-size rewrite within one tick could otherwise
+  look unchanged (git's "racily clean" problem);
+* the identity comes from the open file the bytes were read from, taken before and
+  after reading; a file that changed meanwhile is not cached;
+* failures to read (permissions, I/O) are never cached, only what a file's content
+  says; and when the cache cannot be written, listing works the same, only slower.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import stat
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from vbwizard import __version__
+from vbwizard.paths import resolve_cache_dir
+from vbwizard.problems import Problem, ProblemsError, printable
+from vbwizard.session.models import SCHEMA_VERSION, Session
+from vbwizard.session.naming import SESSION_SUFFIX
+from vbwizard.session.storage import SaveError, atomic_write, parse_session
+
+CACHE_FORMAT = "vbwizard-session-list/1"
+RACY_NS = 2_000_000_000
+"""A file changed this recently (in nanoseconds) when read is parsed again next time."""
+MAX_CACHE_BYTES = 256 * 1024 * 1024
+"""A larger cache file is not one vbwizard wrote (10,000 sessions make about 4 MB)."""
+
+Identity = tuple[int, int, int, int, int]
+_TEXT_FIELDS = ("id", "title", "area", "mode", "status")
+_FIELDS = frozenset((*_TEXT_FIELDS, "date", "priorities", "updated", "error"))
+
+
+@dataclass
+class SessionEntry:
+    """One row of the session list: a readable session's summary, or why not."""
+
+    path: Path
+    id: str
+    title: str = ""
+    area: str = ""
+    date: dt.date | None = None
+    mode: str = ""
+    status: str = ""
+    priorities: list[str] = field(default_factory=list)
+    updated: dt.datetime | None = None
+    error: str | None = None
+    """Why the file could not be read; ``None`` for a readable session."""
+
+    @property
+    def readable(self) -> bool:
+        """True when the file loaded as a session."""
+        return self.error is None
+
+    @classmethod
+    def from_session(cls, path: Path, session: Session) -> SessionEntry:
+        """Summarise a loaded session."""
+        return cls(
+            path=path,
+            id=session.id,
+            title=session.scope.title,
+            area=session.scope.area,
+            date=session.scope.date or session.created.date(),
+            mode=session.mode,
+            status=session.status,
+            priorities=session.priority_ids,
+            updated=session.updated,
+        )
+
+
+def _unreadable(path: Path, problem: Problem) -> SessionEntry:
+    # One short, inert line per file: keys may be huge or hold escapes.
+    message = printable(problem.message, 300)
+    key = printable(problem.key_path, 120)
+    reason = f"{key}: {message}" if key else message
+    if problem.line:
+        reason = f"line {problem.line}: {reason}"
+    return SessionEntry(path=path, id=path.stem, error=reason)
+
+
+def _identity(st: os.stat_result) -> Identity:
+    return (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino, st.st_dev)
+
+
+def _read(path: Path) -> tuple[SessionEntry, Identity | None]:
+    """Read and summarise one file.
+
+    Returns:
+        The entry, and the identity to cache it under; ``None`` when it must not be
+        cached (a read failure, not a regular file, or changed too recently).
+    """
+    try:
+        # Non-blocking, so a FIFO named like a session cannot hang the list.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        return _unreadable(path, Problem(path, "file not found")), None
+    except IsADirectoryError:
+        return _unreadable(path, Problem(path, "is a folder, expected a file")), None
+    except OSError as exc:
+        return _unreadable(path, Problem(path, f"cannot read: {exc.strerror or exc}")), None
+    try:
+        before = os.fstat(fd)
+        if stat.S_ISDIR(before.st_mode):
+            return _unreadable(path, Problem(path, "is a folder, expected a file")), None
+        if not stat.S_ISREG(before.st_mode):
+            return _unreadable(path, Problem(path, "not a regular file")), None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            raw = handle.read()
+        after = os.fstat(fd)
+    except OSError as exc:
+        return _unreadable(path, Problem(path, f"cannot read: {exc.strerror or exc}")), None
+    finally:
+        os.close(fd)
+    identity: Identity | None = _identity(before)
+    recent = max(before.st_mtime_ns, before.st_ctime_ns) > time.time_ns() - RACY_NS
+    if recent or identity != _identity(after):
+        identity = None
+    try:
+        session, _ = parse_session(path, raw)
+    except ProblemsError as exc:
+        return _unreadable(path, exc.problems[0]), identity
+    return SessionEntry.from_session(path, session), identity
+
+
+def _scan(folder: Path) -> list[tuple[str, Identity | None]] | None:
+    """The session file names in ``folder`` with their identities, by name.
+
+    Returns:
+        ``None`` when the folder cannot be read (missing, not a folder, no access).
+        An identity is ``None`` when the name is not a regular file or cannot be
+        stat'ed: such names are always read, and report why.
+    """
+    found: list[tuple[str, Identity | None]] = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                name = entry.name
+                # Hidden names are temporary files of a save in progress, or not ours.
+                if name.startswith(".") or not name.endswith(SESSION_SUFFIX):
+                    continue
+                try:
+                    st = entry.stat()  # follows a symlink: the target is what is read
+                except OSError:
+                    found.append((name, None))
+                    continue
+                found.append((name, _identity(st) if stat.S_ISREG(st.st_mode) else None))
+    except OSError:
+        return None
+    found.sort()
+    return found
+
+
+def _to_cache(entry: SessionEntry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "title": entry.title,
+        "area": entry.area,
+        "date": entry.date.isoformat() if entry.date else None,
+        "mode": entry.mode,
+        "status": entry.status,
+        "priorities": entry.priorities,
+        "updated": entry.updated.isoformat() if entry.updated else None,
+        "error": entry.error,
+    }
+
+
+def _from_cache(path: Path, cached: object, identity: Identity) -> SessionEntry | None:
+    """The cached entry of ``path`` if it is for this identity and well-formed, else ``None``."""
+    if not isinstance(cached, list) or len(cached) != 2:
+        return None
+    key, summary = cached
+    if key != list(identity) or not isinstance(summary, dict) or summary.keys() != _FIELDS:
+        return None
+    if not all(isinstance(summary[name], str) for name in _TEXT_FIELDS):
+        return None
+    priorities, error = summary["priorities"], summary["error"]
+    if not isinstance(priorities, list) or not all(isinstance(p, str) for p in priorities):
+        return None
+    if error is not None and not isinstance(error, str):
+        return None
+    try:
+        date = _optional(dt.date.fromisoformat, summary["date"])
+        updated = _optional(dt.datetime.fromisoformat, summary["updated"])
+    except (TypeError, ValueError):
+        return None
+    if error is None and updated is None:
+        return None  # every readable session has a change time
+    return SessionEntry(
+        path=path,
+        id=summary["id"],
+        title=summary["title"],
+        area=summary["area"],
+        date=date,
+        mode=summary["mode"],
+        status=summary["status"],
+        priorities=priorities,
+        updated=updated,
+        error=error,
+    )
+
+
+def _optional(parse: Any, value: object) -> Any:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError(value)
+    return parse(value)
+
+
+def cache_file_for(sessions_dir: Path) -> Path | None:
+    """The file holding the list cache of ``sessions_dir``; ``None`` when caching is off."""
+    root = resolve_cache_dir()
+    if root is None:
+        return None
+    digest = hashlib.sha256(os.fsencode(os.path.realpath(sessions_dir))).hexdigest()
+    return root / f"sessions-{digest[:32]}.json"
+
+
+def _header(sessions_dir: Path) -> dict[str, object]:
+    # Any of these changing may change what a file's summary or verdict is.
+    return {
+        "format": CACHE_FORMAT,
+        "vbwizard": __version__,
+        "schema": SCHEMA_VERSION,
+        "folder": os.path.realpath(sessions_dir),
+    }
+
+
+def _load_cache(cache: Path, header: dict[str, object]) -> dict[str, Any]:
+    """The cached entries by file name; empty when the cache is missing or not ours."""
+    try:
+        with open(cache, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size > MAX_CACHE_BYTES:
+                return {}
+            data = json.loads(handle.read())
+    except (OSError, ValueError, RecursionError):
+        return {}
+    if not isinstance(data, dict) or any(data.get(k) != v for k, v in header.items()):
+        return {}
+    files = data.get("files")
+    return files if isinstance(files, dict) else {}
+
+
+def _save_cache(cache: Path, header: dict[str, object], files: dict[str, Any]) -> None:
+    """Write the cache; silently skipped when that is not possible."""
+    data = json.dumps({**header, "files": files}, separators=(",", ":"))
+    try:
+        cache.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        atomic_write(cache, data.encode("ascii"))
+    except (OSError, SaveError):
+        pass  # a read-only or full disk: the next listing simply parses again
+
+
+def iter_sessions(sessions_dir: Path) -> Iterator[SessionEntry]:
+    """Yield a summary of every session file in ``sessions_dir``, in no set order.
+
+    Unchanged files come first, straight from the cache, then the others one by
+    one as they are parsed, so a view can fill progressively. When the generator
+    is exhausted the cache is brought up to date (best effort); one abandoned
+    early leaves the cache as it was.
+    """
+    scan = _scan(sessions_dir)
+    if scan is None:
+        return
+    cache = cache_file_for(sessions_dir)
+    header = _header(sessions_dir) if cache is not None else {}
+    old = _load_cache(cache, header) if cache is not None else {}
+    new: dict[str, Any] = {}
+    to_read: list[Path] = []
+    for name, identity in scan:
+        path = sessions_dir / name
+        entry = None if identity is None else _from_cache(path, old.get(name), identity)
+        if entry is None:
+            to_read.append(path)
+            continue
+        new[name] = old[name]
+        yield entry
+    for path in to_read:
+        entry, identity = _read(path)
+        if identity is not None:
+            new[path.name] = [list(identity), _to_cache(entry)]
+        yield entry
+    if cache is not None and new != old:
+        _save_cache(cache, header, new)
+
+
+def list_sessions(sessions_dir: Path) -> list[SessionEntry]:
+    """Summarise every session file, newest first; unreadable files say why."""
+    entries = sorted(iter_sessions(sessions_dir), key=lambda e: e.path.name)
+    epoch = dt.datetime.min.replace(tzinfo=dt.UTC)
+    entries.sort(key=lambda e: (e.readable, e.updated or epoch), reverse=True)
+    return entries
