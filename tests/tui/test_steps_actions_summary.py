@@ -12,6 +12,7 @@ from vbwizard.session.models import Priority, Session
 from vbwizard.tui.screens.action_editor import ActionEditor
 from vbwizard.tui.screens.actions import ActionRow, ActionsScreen
 from vbwizard.tui.screens.dialogs import ConfirmDialog
+from vbwizard.tui.screens.export_dialog import ExportDialog
 from vbwizard.tui.screens.summary import SummaryScreen
 
 QUALITY = "kwaliteit-van-de-aanpak"
@@ -165,6 +166,9 @@ async def test_summary_shows_plan_and_open_points(make_app: MakeApp, demo: Sessi
         assert "niet problematisch" in open_points
         priorities = str(app.screen.query_one("#summary-priorities", Static).render())
         assert priorities.startswith("1. 9. Kwaliteit van de aanpak")
-        await pilot.press("e")  # no export in the app yet: it says how
+        await pilot.press("e")  # the report export dialog opens; Esc closes it
         await pilot.pause()
-        assert any("vbwizard report" in str(n.message) for n in app._notifications)
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)

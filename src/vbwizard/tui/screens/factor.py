@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -83,6 +84,10 @@ class FactorScreen(StepScreen):
                     weight,
                     id="weight",
                 )
+                if self.session.links.followup_of:
+                    yield Static(
+                        Text(self._baseline_text()), id="baseline-weight", classes="baseline"
+                    )
                 if self.session.mode == "group":
                     yield Field(
                         "Gewicht per deelnemer, in volgorde (bijv. 2 3 1 2)",
@@ -152,6 +157,20 @@ class FactorScreen(StepScreen):
             parts += ["", "[b]Bij de vragen[/b]", *[f"• {q.hint}" for q in hints]]
         parts += ["", "F1: uitleg verbergen"]
         return "\n".join(parts)
+
+    # -- follow-up: the baseline's weight beside the new one ---------------------------
+
+    def _baseline_text(self) -> str:
+        """The baseline's weight of this factor (the group weighs afresh, then compares)."""
+        baseline = self.wizard.baseline
+        if baseline is None:
+            return f"Nulmeting ‘{self.session.links.followup_of}’ niet gevonden of onleesbaar."
+        answer = baseline.factors.get(self.factor_id)
+        weight = answer.weight if answer is not None else None
+        shown = "niet ingevuld" if weight is None else str(weight)
+        shown = "onbekend" if weight == "unknown" else shown
+        date = baseline.scope.date or baseline.created.date()
+        return f"Nulmeting ({date.isoformat()}): gewicht {shown}"
 
     def on_mount(self) -> None:
         """Mark the factor as considered; show help on wide screens."""

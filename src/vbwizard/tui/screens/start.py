@@ -121,9 +121,9 @@ class StartScreen(Screen[None]):
         elif key == "new-self":
             self.wizard.start_new_session("self")
         elif key in ("continue", "review"):
-            from vbwizard.tui.screens.session_list import SessionListScreen
+            from vbwizard.tui.screens.review import ReviewScreen
 
-            self.app.push_screen(SessionListScreen(only_in_progress=key == "continue"))
+            self.app.push_screen(ReviewScreen(only_in_progress=key == "continue"))
         elif key == "about":
             from vbwizard.tui.screens.about import AboutScreen
 

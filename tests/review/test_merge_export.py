@@ -1,0 +1,114 @@
+"""Merging self-assessments from the review screen, and exporting a report from the summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from vbwizard.bank import Bank
+from vbwizard.demo import demo_session
+from vbwizard.session.models import Progress
+from vbwizard.session.storage import load_session, save_session
+from vbwizard.tui.app import VbWizardApp
+from vbwizard.tui.screens.export_dialog import ExportDialog
+from vbwizard.tui.screens.factor import FactorScreen
+from vbwizard.tui.screens.merge import MergeDialog
+from vbwizard.tui.screens.summary import SummaryScreen
+
+from .conftest import SIZE, self_assessment
+from .helpers import go_to, notes, open_review, titles
+
+
+async def test_merge_three_self_assessments_opens_the_most_disputed_factor(
+    app: VbWizardApp, folder: Path
+) -> None:
+    before = {p.name for p in folder.glob("*.toml")}
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(pilot)
+        await pilot.press("1")  # by title: the three self-assessments are together
+        await go_to(pilot, screen, "Zelfanalyse")
+        await pilot.press("space", "space", "space")
+        assert sum(t.startswith("✓ ") for t in titles(screen)) == 3
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, MergeDialog)
+        await pilot.press("enter")  # the focused "Samenvoegen" button
+        await pilot.pause()
+        page = app.screen
+        assert isinstance(page, FactorScreen)
+        assert page.factor_id == "verloedering"
+        (new_file,) = {p.name for p in folder.glob("*.toml")} - before
+        merged = load_session(folder / new_file)
+        assert merged.mode == "group"
+        assert sorted(merged.links.merged_from) == ["zelf-anna", "zelf-bram", "zelf-cem"]
+        assert merged.factors["verloedering"].participant_weights == {
+            "anna": 0,
+            "bram": 3,
+            "cem": 1,
+        }
+
+
+async def test_merge_refuses_another_bank_and_names_the_file(
+    app: VbWizardApp, folder: Path, bank: Bank
+) -> None:
+    other = self_assessment(bank, "dirk", {})
+    other.bank.id = "andere-bank"
+    save_session(other, folder)
+    before = sorted(folder.iterdir())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(pilot)
+        await go_to(pilot, screen, "Zelfanalyse")
+        await pilot.press("g")  # nothing marked yet: explained
+        assert "minstens twee" in notes(app)[-1]
+        await pilot.press("1")
+        await go_to(pilot, screen, "Zelfanalyse")
+        await pilot.press("space", "space", "space", "space")
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, MergeDialog)
+        message = str(dialog.query_one("#merge-error", Static).render())
+        assert "zelf-dirk.toml" in message and "andere-bank" in message
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+    assert sorted(folder.iterdir()) == before
+
+
+@pytest.fixture
+def summary_app(bank: Bank, sessions_dir: Path) -> VbWizardApp:
+    session = demo_session(bank)
+    session.progress = Progress(step="summary")
+    path = save_session(session, sessions_dir)
+    return VbWizardApp(
+        bank=bank, sessions_dir=sessions_dir, session_path=path, handle_signals=False
+    )
+
+
+async def test_export_from_the_summary_writes_html_with_the_title(
+    summary_app: VbWizardApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))  # the suggested folder is looked for there
+    monkeypatch.chdir(tmp_path)  # short relative paths: typing is what takes time here
+    target = tmp_path / "rapport.html"
+    async with summary_app.run_test(size=SIZE) as pilot:
+        app = summary_app
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.press("tab", "end", "ctrl+u", *"geen-map/r.html")
+        await pilot.press("enter")
+        await pilot.pause()
+        error = str(app.screen.query_one("#export-error", Static).render())
+        assert "geen-map" in error and "bestaat niet" in error
+        await pilot.press("end", "ctrl+u", *"rapport.html", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert "Veiligheidsbeleving De Horst" in target.read_text(encoding="utf-8")
+        assert "rapport.html" in notes(app)[-1]
