@@ -28,6 +28,7 @@ from listing import folder_of  # noqa: E402
 from make_sessions import realistic_session, write_sessions  # noqa: E402
 
 from vbwizard.bank import load_bank  # noqa: E402
+from vbwizard.bulk import collector_paused  # noqa: E402
 from vbwizard.merge import check_compatible, merge_sessions  # noqa: E402
 from vbwizard.session.storage import read_session, save_session, session_to_toml  # noqa: E402
 
@@ -71,11 +72,13 @@ def main() -> None:
         print(f"report {fmt:>4}: median {ms(t)} ({t / load:.2f}x loading the session)")
 
     def merge(paths: list[Path]) -> float:
+        # The same steps as `vbwizard merge`, including its paused cycle collector.
         start = time.perf_counter()
-        sessions = [read_session(p)[0] for p in paths]
-        check_compatible(bank, sessions, paths)
-        merged = merge_sessions(bank, sessions)
-        session_to_toml(merged)
+        with collector_paused():
+            sessions = [read_session(p)[0] for p in paths]
+            check_compatible(bank, sessions, paths)
+            merged = merge_sessions(bank, sessions)
+            session_to_toml(merged)
         return time.perf_counter() - start
 
     def load_all(paths: list[Path]) -> float:

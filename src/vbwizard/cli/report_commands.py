@@ -180,6 +180,7 @@ def _merge_target(args: argparse.Namespace) -> tuple[Path, str | None]:
 
 def run_merge(args: argparse.Namespace) -> int:
     """Merge self-assessments into a new group session and print its path."""
+    from vbwizard.bulk import collector_paused
     from vbwizard.merge import check_compatible, factor_stats, merge_sessions
     from vbwizard.reports.labels import factor_title
 
@@ -187,18 +188,19 @@ def run_merge(args: argparse.Namespace) -> int:
         raise UserError("geef minstens twee zelfanalyses om samen te voegen")
     target, implied_id = _merge_target(args)
     loaded, problems = [], []
-    for ref in args.sessions:  # Report every unreadable input at once, not one per run.
-        try:
-            loaded.append(load_ref(ref, args))
-        except ProblemsError as exc:
-            problems += exc.problems
-    if problems:
-        raise ProblemsError(problems)
-    the_bank = bank(args)
-    paths = [p for p, _ in loaded]
-    sessions = [s for _, s in loaded]
-    check_compatible(the_bank, sessions, paths)
-    merged = merge_sessions(the_bank, sessions, anonymous=args.anonymous, session_id=implied_id)
+    with collector_paused():
+        for ref in args.sessions:  # Report every unreadable input at once, not one per run.
+            try:
+                loaded.append(load_ref(ref, args))
+            except ProblemsError as exc:
+                problems += exc.problems
+        if problems:
+            raise ProblemsError(problems)
+        the_bank = bank(args)
+        paths = [p for p, _ in loaded]
+        sessions = [s for _, s in loaded]
+        check_compatible(the_bank, sessions, paths)
+        merged = merge_sessions(the_bank, sessions, anonymous=args.anonymous, session_id=implied_id)
     if target.is_dir():
         path = _save_new(merged, target)
     else:

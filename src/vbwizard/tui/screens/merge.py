@@ -33,15 +33,17 @@ def merge_files(
         The merged session (``None`` when refused) and the lines to show the
         user: every refusal, or warnings such as a group session among them.
     """
+    from vbwizard.bulk import collector_paused
     from vbwizard.merge import check_compatible, merge_sessions
     from vbwizard.session.storage import read_session
 
     sessions, problems = [], []
-    for path in paths:  # Every unreadable file at once, not one per attempt.
-        try:
-            sessions.append(read_session(path)[0])
-        except ProblemsError as exc:
-            problems += exc.problems
+    with collector_paused():  # a reviewer may merge hundreds of self-assessments
+        for path in paths:  # Every unreadable file at once, not one per attempt.
+            try:
+                sessions.append(read_session(path)[0])
+            except ProblemsError as exc:
+                problems += exc.problems
     try:
         if problems:
             raise ProblemsError(problems)
