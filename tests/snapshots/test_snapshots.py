@@ -38,8 +38,11 @@ def demo_file(bank, sessions_dir):
 
 
 async def _settle(pilot) -> None:
-    """Let background loading (bank, session list) finish before the picture."""
+    """Let background loading finish and stop cursors blinking before the picture."""
     await pilot.app.workers.wait_for_complete()
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        widget.cursor_blink = False
+    await pilot.wait_for_scheduled_animations()  # e.g. scrolling a focused card into view
     await pilot.pause()
 
 
@@ -49,12 +52,12 @@ def test_start_screen(snap_compare, bank):
 
 def test_tafel_van_12_grid(snap_compare, bank, sessions_dir, demo_file):
     path = demo_file("factors")
-    assert snap_compare(_app(bank, sessions_dir, path), terminal_size=SIZE)
+    assert snap_compare(_app(bank, sessions_dir, path), terminal_size=SIZE, run_before=_settle)
 
 
 def test_factor_page(snap_compare, bank, sessions_dir, demo_file):
     path = demo_file("factors", "kwaliteit-van-de-aanpak")
-    assert snap_compare(_app(bank, sessions_dir, path), terminal_size=SIZE)
+    assert snap_compare(_app(bank, sessions_dir, path), terminal_size=SIZE, run_before=_settle)
 
 
 @pytest.mark.parametrize("step", ["priorities", "actions", "summary"])

@@ -50,10 +50,15 @@ class BoundInput(_Autosave, Input):
     def __init__(self, value: str, setter: Setter, **kwargs: object) -> None:
         super().__init__(value, **kwargs)  # type: ignore[arg-type]
         self.setter = setter
+        self._applied = value
+        """The text last applied to the session; Textual also reports the initial value."""
 
     @on(Input.Changed)
     def _apply(self, event: Input.Changed) -> None:
         event.stop()
+        if event.value == self._applied:
+            return  # Not an edit (e.g. the field showing its saved value): nothing to save.
+        self._applied = event.value
         error = self.setter(event.value)
         self.set_class(error is not None, "-invalid")
         field = self.parent
@@ -78,10 +83,14 @@ class BoundTextArea(_Autosave, TextArea):
     def __init__(self, value: str, setter: Setter, **kwargs: object) -> None:
         super().__init__(value, soft_wrap=True, show_line_numbers=False, **kwargs)  # type: ignore[arg-type]
         self.setter = setter
+        self._applied = value
 
     @on(TextArea.Changed)
     def _apply(self, event: TextArea.Changed) -> None:
         event.stop()
+        if self.text == self._applied:
+            return
+        self._applied = self.text
         self.setter(self.text)
         self._schedule_save()
 
