@@ -8,20 +8,10 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from vbwizard.session.models import Step
+from vbwizard.tui.screens.step import STEP_TITLES
 
 if TYPE_CHECKING:
     from vbwizard.tui.app import VbWizardApp
-
-STEP_TITLES: dict[Step, str] = {
-    "scope": "1 Afbakening en context",
-    "sources": "2 Bronnen",
-    "problem": "3 Probleembeeld",
-    "factors": "4 Tafel van 12",
-    "priorities": "5 Prioriteiten",
-    "goal": "6 Doel",
-    "actions": "7 Acties",
-    "summary": "8 Samenvatting",
-}
 
 
 class FactorCommands(Provider):

@@ -19,6 +19,18 @@ from vbwizard.tui.widgets.choice_row import ChoiceRow
 if TYPE_CHECKING:
     from vbwizard.tui.app import VbWizardApp
 
+# The steps' names: in full (command palette) and short (the step bar).
+STEP_TITLES: dict[Step, str] = {
+    "scope": "1 Afbakening en context",
+    "sources": "2 Bronnen",
+    "problem": "3 Probleembeeld",
+    "factors": "4 Tafel van 12",
+    "priorities": "5 Prioriteiten",
+    "goal": "6 Doel",
+    "actions": "7 Acties",
+    "summary": "8 Samenvatting",
+}
+
 # Short enough that all eight steps fit on one line of an 80-column terminal.
 STEP_SHORT: dict[Step, str] = {
     "scope": "Kader",
