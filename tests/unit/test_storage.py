@@ -172,3 +172,44 @@ def test_stale_temp_files_are_cleaned(sessions_dir):
     os.utime(old, (1, 1))
     assert clean_stale_temp_files(sessions_dir) == 1
     assert not old.exists() and fresh.exists()
+
+
+@pytest.mark.parametrize("hard_links", [True, False])
+def test_a_new_session_never_replaces_an_existing_file(
+    mini_bank, sessions_dir, monkeypatch, hard_links
+):
+    from vbwizard.session.storage import SessionExistsError, save_new_session
+
+    if not hard_links:  # e.g. FAT on a USB stick: check-then-rename instead
+
+        def no_links(*_args: object) -> None:
+            raise OSError(errno.EPERM, "links not supported")
+
+        monkeypatch.setattr(storage.os, "link", no_links)
+    first = new_session(mini_bank, title="Eerste", area="Oost")
+    path = save_new_session(first, sessions_dir)
+    before = path.read_bytes()
+    clash = new_session(mini_bank, title="Ander", area="West", session_id=first.id)
+    with pytest.raises(SessionExistsError):
+        save_new_session(clash, sessions_dir)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in sessions_dir.iterdir()) == [path.name]  # no temp left
+
+
+def test_store_create_refuses_or_takes_a_fresh_id_on_a_clash(mini_bank, sessions_dir):
+    from vbwizard.session.storage import SessionExistsError
+    from vbwizard.session.store import SessionStore
+
+    first = new_session(mini_bank, title="Zelfanalyse", area="Oost")
+    path = save_session(first, sessions_dir)
+    before = path.read_bytes()
+    clash = new_session(mini_bank, title="Zelfanalyse", area="West", session_id=first.id)
+    with pytest.raises(SessionExistsError):
+        SessionStore.create(clash, sessions_dir)
+    store = SessionStore.create(clash, sessions_dir, fresh_id_on_clash=True)
+    try:
+        assert clash.id != first.id and "zelfanalyse" in clash.id  # still named after the title
+        assert load_session(store.path).scope.area == "West"
+        assert path.read_bytes() == before
+    finally:
+        store.close()

@@ -18,11 +18,12 @@ from vbwizard.session.models import Session
 from vbwizard.session.naming import SESSION_SUFFIX, is_valid_id
 from vbwizard.session.storage import (
     SaveError,
+    SessionExistsError,
     atomic_write,
     ensure_sessions_dir,
     find_session,
     load_session,
-    save_session,
+    save_new_session,
     session_files,
 )
 
@@ -230,10 +231,10 @@ def _toml(session: Session) -> bytes:
 
 def _save_new(session: Session, folder: Path) -> Path:
     """Save into the sessions folder without ever replacing an existing session."""
-    if (folder / f"{session.id}{SESSION_SUFFIX}").exists():
-        raise ProblemsError([Problem(folder, f"sessie {session.id} bestaat al")])
     try:
-        return save_session(session, folder)
+        return save_new_session(session, folder)
+    except SessionExistsError:
+        raise ProblemsError([Problem(folder, f"sessie {session.id} bestaat al")]) from None
     except SaveError as exc:
         raise UserError(f"{exc.path}: kon niet schrijven: {exc.reason}") from None
 

@@ -118,8 +118,42 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+class SessionExistsError(SaveError):
+    """A new file was to be created, but one with that name already exists."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, "a file with this name already exists", errno.EEXIST)
+
+
+# Hard links are how a finished file is put in place only if the name is free; a
+# file system without them (FAT on a USB stick) gets a check-then-rename instead.
+_NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK}
+
+
+def _put_in_place(tmp_name: str, path: Path, *, replace: bool) -> None:
+    if replace:
+        os.replace(tmp_name, path)
+        return
+    try:
+        os.link(tmp_name, path)  # atomic, and fails if the name is taken
+    except FileExistsError:
+        raise SessionExistsError(path) from None
+    except OSError as exc:
+        if exc.errno not in _NO_HARD_LINKS:
+            raise
+        if path.exists():
+            raise SessionExistsError(path) from None
+        os.replace(tmp_name, path)
+
+
+def atomic_write(path: Path, data: bytes, *, replace: bool = True) -> None:
     """Write ``data`` to ``path`` atomically with mode 0600.
+
+    Args:
+        path: the file to write.
+        data: its new contents.
+        replace: replace an existing file; with ``False`` an existing file is
+            never touched and :class:`SessionExistsError` is raised.
 
     Raises:
         SaveError: with a plain reason; the previous file stays as it was.
@@ -140,8 +174,9 @@ def atomic_write(path: Path, data: bytes) -> None:
             with contextlib.suppress(OSError):
                 os.close(fd)
             raise
-        os.replace(tmp_name, path)
-        tmp_name = None
+        _put_in_place(tmp_name, path, replace=replace)
+        if replace:
+            tmp_name = None  # renamed; after a hard link the temporary name still goes
         fsync_dir(folder)
     except OSError as exc:
         raise SaveError(path, describe_os_error(exc), exc.errno) from None
@@ -159,6 +194,18 @@ def save_session(session: Session, sessions_dir: Path) -> Path:
     """
     path = session_file(sessions_dir, session.id)
     atomic_write(path, session_to_toml(session).encode("utf-8"))
+    return path
+
+
+def save_new_session(session: Session, sessions_dir: Path) -> Path:
+    """Save a session that must not exist yet; an existing file is never replaced.
+
+    Raises:
+        SessionExistsError: when a session with this id is already there.
+        SaveError: when the disk refuses.
+    """
+    path = session_file(sessions_dir, session.id)
+    atomic_write(path, session_to_toml(session).encode("utf-8"), replace=False)
     return path
 
 

@@ -15,11 +15,12 @@ from pathlib import Path
 
 from vbwizard.problems import ProblemsError
 from vbwizard.session import storage
-from vbwizard.session.lock import SessionLock
+from vbwizard.session.lock import SessionLock, SessionLockedError
 from vbwizard.session.models import Session
-from vbwizard.session.naming import session_file
+from vbwizard.session.naming import new_session_id, session_file
 from vbwizard.session.storage import (
     SaveError,
+    SessionExistsError,
     clean_stale_temp_files,
     ensure_sessions_dir,
     keep_backup_of,
@@ -28,10 +29,14 @@ from vbwizard.session.storage import (
     touch,
 )
 
+_FRESH_ID_ATTEMPTS = 20
+"""Ids carry a random suffix; twenty clashes in a row mean something else is wrong."""
+
 # ``last_error`` is shown in the (Dutch) wizard, so it speaks Dutch; the
 # command line reports the same refusals in English through ``SaveError``.
 _REASONS_NL = {
     errno.ENOSPC: "de schijf is vol",
+    errno.EEXIST: "er bestaat al een sessie met deze naam",
     errno.EDQUOT: "het schijfquotum is op",
     errno.EACCES: "geen toestemming om daar te schrijven",
     errno.EPERM: "geen toestemming om daar te schrijven",
@@ -83,13 +88,44 @@ class SessionStore:
         return session_file(self.sessions_dir, self.session.id)
 
     @classmethod
-    def create(cls, session: Session, sessions_dir: Path) -> SessionStore:
-        """Start a new session: make the folder, lock and save it at once."""
+    def create(
+        cls, session: Session, sessions_dir: Path, *, fresh_id_on_clash: bool = False
+    ) -> SessionStore:
+        """Start a new session: make the folder, lock it and write it at once.
+
+        A new session never replaces an existing file, even when ids collide.
+
+        Args:
+            session: the session to start; its id names the file.
+            sessions_dir: where it goes.
+            fresh_id_on_clash: when that id is taken (or locked), give the session
+                a new id made from its title instead of refusing.
+
+        Raises:
+            SessionExistsError: the id is taken and ``fresh_id_on_clash`` is off.
+            SessionLockedError: the id is locked and ``fresh_id_on_clash`` is off.
+        """
         ensure_sessions_dir(sessions_dir)
-        store = cls(session, sessions_dir)
-        store.acquire()
-        store.commit()
-        return store
+        for _ in range(_FRESH_ID_ATTEMPTS):
+            store = cls(session, sessions_dir)
+            try:
+                store.acquire()
+                touch(session)
+                storage.atomic_write(
+                    store.path, session_to_toml(session).encode("utf-8"), replace=False
+                )
+            except (SessionExistsError, SessionLockedError):
+                store.release_lock()
+                if not fresh_id_on_clash:
+                    raise
+                session.id = new_session_id(session.scope.title)
+                continue
+            except ProblemsError as exc:
+                # The disk refuses: keep the session in memory, as a failed commit does.
+                store.dirty = True
+                store.last_error = dutch_reason(exc)
+            return store
+        raise SessionExistsError(session_file(sessions_dir, session.id))
 
     @classmethod
     def open(
@@ -203,10 +239,14 @@ class SessionStore:
         self.last_error = None
         return target
 
+    def release_lock(self) -> None:
+        """Give up the lock (without saving)."""
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
     def close(self) -> None:
         """Save pending changes (best effort) and release the lock."""
         if self.dirty:
             self.retry()
-        if self.lock is not None:
-            self.lock.release()
-            self.lock = None
+        self.release_lock()

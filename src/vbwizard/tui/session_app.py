@@ -119,13 +119,10 @@ class SessionApp(App[None]):
         """
         from vbwizard.problems import ProblemsError
         from vbwizard.session.lock import SessionLockedError
-        from vbwizard.session.naming import new_session_id, session_file
         from vbwizard.session.store import SessionStore
 
-        while session_file(self.sessions_dir, session.id).exists():
-            session.id = new_session_id(session.scope.title)
         try:
-            store = SessionStore.create(session, self.sessions_dir)
+            store = SessionStore.create(session, self.sessions_dir, fresh_id_on_clash=True)
         except ProblemsError as exc:
             self.notify(
                 str(exc.problems[0]), title="Niet opgeslagen", severity="error", markup=False
@@ -197,7 +194,9 @@ class SessionApp(App[None]):
             # The id (and file name) is made from the title the first time it is saved.
             self.session.id = new_session_id(self.session.scope.title)
             try:
-                self.store = SessionStore.create(self.session, self.sessions_dir)
+                self.store = SessionStore.create(
+                    self.session, self.sessions_dir, fresh_id_on_clash=True
+                )
             except ProblemsError as exc:
                 self._report_save_failure(exc.problems[0].message)
                 return False
@@ -299,7 +298,7 @@ class SessionApp(App[None]):
             target = Path(folder).expanduser()
             try:
                 if self.store is None:
-                    self.store = SessionStore.create(self.session, target)
+                    self.store = SessionStore.create(self.session, target, fresh_id_on_clash=True)
                     path = self.store.path
                 else:
                     path = self.store.save_to(target)
