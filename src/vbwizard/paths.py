@@ -39,3 +39,17 @@ def resolve_cache_dir() -> Path | None:
         return Path.home() / ".cache" / "vbwizard"
     except RuntimeError:  # no home folder to be found: simply no cache
         return None
+
+
+def output_problem(path: Path) -> str | None:
+    """Why a report or export cannot be written to ``path`` (Dutch), or ``None``.
+
+    Checked before any work is done, so a wrong path costs nothing and never
+    leaves half a file behind.
+    """
+    parent = path.parent
+    if not parent.is_dir():
+        return f"de map {parent} {'is geen map' if parent.exists() else 'bestaat niet'}"
+    if path.is_dir():
+        return "is een map; geef een bestandsnaam"
+    return None

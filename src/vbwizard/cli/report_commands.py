@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from vbwizard.cli.common import EXIT_OK, UserError, bank, sessions_dir
+from vbwizard.paths import output_problem
 from vbwizard.problems import Problem, ProblemsError
 from vbwizard.session.models import Session
 from vbwizard.session.naming import SESSION_SUFFIX, is_valid_id
@@ -87,12 +88,9 @@ def output_path(value: str) -> Path:
         UserError: naming the path and what is wrong.
     """
     path = Path(value).expanduser()
-    parent = path.parent
-    if not parent.is_dir():
-        what = "is geen map" if parent.exists() else "bestaat niet"
-        raise UserError(f"{path}: de map {parent} {what}")
-    if path.is_dir():
-        raise UserError(f"{path}: is een map; geef een bestandsnaam")
+    problem = output_problem(path)
+    if problem is not None:
+        raise UserError(f"{path}: {problem}")
     return path
 
 

@@ -44,15 +44,15 @@ def default_folder(sessions_dir: Path) -> Path:
 
 def write_report(session: Session, fmt: ReportFormat, path: Path, app: VbWizardApp) -> str | None:
     """Render and write the report atomically; return why not, or ``None`` when written."""
+    from vbwizard.paths import output_problem
     from vbwizard.reports import render_report
     from vbwizard.session.storage import SaveError, atomic_write
 
-    folder = path.parent
-    if not folder.is_dir():
-        what = "is geen map" if folder.exists() else "bestaat niet"
-        return f"De map {folder} {what}. Kies een bestaande map of maak hem eerst aan."
-    if path.is_dir():
-        return f"{path} is een map; geef een bestandsnaam."
+    problem = output_problem(path)
+    if problem is not None and problem.startswith("de map"):
+        return f"D{problem[1:]}. Kies een bestaande map of maak hem eerst aan."
+    if problem is not None:
+        return f"{path} {problem}."
     try:
         atomic_write(path, render_report(app.bank, session, fmt))
     except SaveError as exc:
