@@ -269,11 +269,7 @@ class SessionApp(App[None]):
         while len(self.screen_stack) > 2:
             self.pop_screen()
         if isinstance(self.screen, StepScreen):
-            self.pop_screen()
-        from vbwizard.tui.screens.start import StartScreen
-
-        if isinstance(self.screen, StartScreen):
-            self.screen.refresh_sessions()
+            self.pop_screen()  # the start screen recounts the sessions when it resumes
 
     def action_save(self) -> None:
         """Save now (also retries a failed save)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
@@ -38,6 +39,9 @@ class StartScreen(Screen[None]):
     def wizard(self) -> VbWizardApp:
         """The app, typed."""
         return cast("VbWizardApp", self.app)
+
+    _covered = False
+    """True while another screen lies on top of this one."""
 
     def compose(self) -> ComposeResult:
         """Menu on the left, explanation on the right."""
@@ -79,27 +83,52 @@ class StartScreen(Screen[None]):
             self.load_sessions_in_thread, thread=True, exclusive=True, group="start-sessions"
         )
 
+    def on_screen_suspend(self) -> None:
+        """Stop counting when another screen covers this one.
+
+        The review screen reads the same folder; two full reads of a large,
+        uncached folder would only compete for the same cores.
+        """
+        self.workers.cancel_group(self, "start-sessions")
+        self._covered = True
+
+    def on_screen_resume(self) -> None:
+        """Count again on return (quick by then: the listing is cached).
+
+        The first showing is counted by the app's preload, not here.
+        """
+        if self._covered:
+            self._covered = False
+            self.refresh_sessions()
+
     def load_sessions_in_thread(self) -> None:
         """Count sessions in progress; runs in a worker thread.
 
         The user may leave the screen (or quit) before a large folder is read; then
-        the result is simply dropped.
+        the count stops and nothing is shown.
         """
         from textual.worker import get_current_worker
 
-        from vbwizard.session.storage import list_sessions
+        from vbwizard.session.storage import iter_sessions
 
         try:
             app = self.wizard
         except RuntimeError:  # Textual's NoActiveAppError: the screen was removed
             return
-        entries = [e for e in list_sessions(app.sessions_dir) if e.readable]
-        if get_current_worker().is_cancelled or not self.is_attached:
+        worker = get_current_worker()
+        entries = []
+        for entry in iter_sessions(app.sessions_dir):
+            if worker.is_cancelled:
+                return
+            if entry.readable:
+                entries.append(entry)
+        if worker.is_cancelled or not self.is_attached:
             return
         busy = [e for e in entries if e.status == "in_progress"]
-        text = f"\nMap: {self.wizard.sessions_dir}\n{len(entries)} sessie(s), {len(busy)} bezig."
+        text = f"\nMap: {app.sessions_dir}\n{len(entries)} sessie(s), {len(busy)} bezig."
         if busy:
-            text += "\nLaatst bewerkt: " + (busy[0].title or busy[0].id)
+            newest = max(busy, key=lambda e: e.updated or dt.datetime.min.replace(tzinfo=dt.UTC))
+            text += "\nLaatst bewerkt: " + (newest.title or newest.id)
         with contextlib.suppress(RuntimeError):  # includes Textual's NoActiveAppError
             app.call_from_thread(self.query_one("#start-recent", Static).update, text)
 
