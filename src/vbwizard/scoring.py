@@ -8,6 +8,7 @@ disputed factor deserves the group's attention sooner).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from vbwizard.bank.models import Bank, Factor
 from vbwizard.session.models import FactorAnswer, Session
@@ -36,6 +37,22 @@ class RankedFactor:
             self.spread or 0,
             -self.factor.number,
         )
+
+
+FactorState = Literal["unvisited", "no_weight", "unknown", "weighted"]
+
+
+def factor_state(answer: FactorAnswer | None) -> FactorState:
+    """Where a factor stands, for the grid, summaries and reports alike.
+
+    Not yet considered, considered without a weight, weight unknown (needs
+    information), or weighted 0–3. A weight from a merge counts as considered.
+    """
+    if answer is None or (not answer.visited and answer.weight is None):
+        return "unvisited"
+    if answer.weight is None:
+        return "no_weight"
+    return "unknown" if answer.weight == "unknown" else "weighted"
 
 
 def numeric_weight(answer: FactorAnswer | None) -> int | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from vbwizard.bank.models import Bank
+from vbwizard.scoring import factor_state
 from vbwizard.session.models import Session
 
 MODE_LABELS = {"group": "groepssessie", "self": "zelfanalyse"}
@@ -11,9 +12,10 @@ STATUS_LABELS = {"in_progress": "bezig", "completed": "afgerond"}
 
 def _weight_text(bank: Bank, session: Session, factor_id: str) -> str:
     answer = session.factors.get(factor_id)
-    if answer is None or not answer.visited and answer.weight is None:
+    state = factor_state(answer)
+    if state == "unvisited":
         return "niet bekeken"
-    if answer.weight is None:
+    if state == "no_weight" or answer is None or answer.weight is None:
         return "geen gewicht"
     text = bank.label("weight", answer.weight)
     if answer.spread is not None:

@@ -23,6 +23,7 @@ from vbwizard.reports.labels import (
     factor_title,
 )
 from vbwizard.reports.open_points import open_points
+from vbwizard.scoring import factor_state
 from vbwizard.session.models import FactorAnswer, PlannedAction, Session
 
 # The order and wording of the problem picture follow the method's questions.
@@ -173,8 +174,11 @@ class ReportData:
 
 
 def _weight_label(bank: Bank, answer: FactorAnswer | None) -> str:
-    if answer is None or answer.weight is None:
-        return "niet bekeken" if answer is None or not answer.visited else "geen gewicht"
+    state = factor_state(answer)
+    if state == "unvisited":
+        return "niet bekeken"
+    if state == "no_weight" or answer is None or answer.weight is None:
+        return "geen gewicht"
     return bank.label("weight", answer.weight)
 
 

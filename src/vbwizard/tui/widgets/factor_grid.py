@@ -17,18 +17,21 @@ from textual.message import Message
 from textual.widgets import Static
 
 from vbwizard.bank.models import Bank, Factor
+from vbwizard.scoring import factor_state
 from vbwizard.session.models import Session
 
 
 def cell_state(session: Session, factor_id: str) -> tuple[str, str]:
     """The CSS class and the Dutch text for a factor's state."""
     answer = session.factors.get(factor_id)
-    if answer is None or (not answer.visited and answer.weight is None):
+    state = factor_state(answer)
+    if state == "unvisited":
         return "unvisited", "niet bekeken"
-    if answer.weight is None:
+    if state == "no_weight":
         return "no-weight", "geen gewicht"
-    if answer.weight == "unknown":
+    if state == "unknown":
         return "w-unknown", "onbekend"
+    assert answer is not None
     text = f"gewicht {answer.weight}"
     if answer.disputed:
         text += " ≠"  # participants differ by two or more
