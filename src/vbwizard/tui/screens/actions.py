@@ -261,9 +261,9 @@ class ActionsScreen(StepScreen):
     # -- deciding and editing --------------------------------------------------------
 
     def _refuse_read_only(self) -> bool:
-        if self.wizard.read_only:
+        if self.read_only:
             self.notify("Deze sessie is alleen te bekijken.", severity="warning")
-        return self.wizard.read_only
+        return self.read_only
 
     def _from_proposal(self, proposal: Proposal, status: str) -> PlannedAction:
         return PlannedAction(
