@@ -17,7 +17,14 @@ from pathlib import Path
 from vbwizard.bank.models import Bank
 from vbwizard.problems import Problem, ProblemsError
 from vbwizard.session.create import bank_ref
-from vbwizard.session.models import FactorAnswer, Progress, Scope, Session, SourceEntry
+from vbwizard.session.models import (
+    FactorAnswer,
+    Participant,
+    Progress,
+    Scope,
+    Session,
+    SourceEntry,
+)
 from vbwizard.session.naming import new_session_id
 
 DISAGREEMENT = 2
@@ -73,7 +80,7 @@ def disputed_order(bank: Bank, session: Session) -> list[str]:
 def participant_name(session: Session) -> str:
     """Whose self-assessment this is: facilitator, first participant, title or id."""
     scope = session.scope
-    for candidate in (scope.facilitator, *scope.participants[:1], scope.title):
+    for candidate in (scope.facilitator, *(p.name for p in scope.participants[:1]), scope.title):
         if candidate and candidate.strip():
             return candidate.strip()
     return session.id
@@ -172,11 +179,13 @@ def merge_sessions(
         names = [f"P{i}" for i in range(1, len(sessions) + 1)]
     else:
         names = _unique_names([participant_name(s) for s in sessions])
+    people = [Participant(id=f"p{i}", name=name) for i, name in enumerate(names, start=1)]
     factors: dict[str, FactorAnswer] = {}
     for factor in bank.factors:
         weights: dict[str, int] = {}
         notes: dict[str, str] = {}
-        for name, session in zip(names, sessions, strict=True):
+        for person, session in zip(people, sessions, strict=True):
+            name = person.id
             answer = session.factors.get(factor.id)
             if answer is None:
                 continue
@@ -206,7 +215,7 @@ def merge_sessions(
             scope_type=next((s.scope.scope_type for s in sessions if s.scope.scope_type), None),
             target_groups=list(dict.fromkeys(g for s in sessions for g in s.scope.target_groups)),
             trigger=f"Samengevoegd uit {len(sessions)} zelfanalyses.",
-            participants=names,
+            participants=people,
             date=now.date(),
         ),
         sources=sources,

@@ -36,7 +36,7 @@ def session_summary(bank: Bank, session: Session) -> str:
     if scope.facilitator:
         lines.append(f"Facilitator: {scope.facilitator}")
     if scope.participants:
-        lines.append(f"Deelnemers: {', '.join(scope.participants)}")
+        lines.append(f"Deelnemers: {', '.join(p.name for p in scope.participants)}")
     if session.bank.id != bank.id:
         lines.append(f"Let op: gemaakt met vragenbank {session.bank.id} {session.bank.version}")
     lines.append("")

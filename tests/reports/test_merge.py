@@ -18,6 +18,7 @@ from vbwizard.merge import (
     merge_sessions,
     weight_stats,
 )
+from vbwizard.participants import named
 from vbwizard.problems import ProblemsError
 from vbwizard.session.storage import load_session, save_session, session_to_toml
 
@@ -56,7 +57,9 @@ def test_order_of_inputs_does_not_change_the_statistics(
         assert a == b
         assert a is not None
         assert a.median == statistics.median(p[0 if factor == "alfa" else 1] for p in per_person)
-        assert one.factors[factor].participant_weights == other.factors[factor].participant_weights
+        assert named(one.factors[factor].participant_weights, one) == named(
+            other.factors[factor].participant_weights, other
+        )
     assert disputed_order(mini_bank, one) == disputed_order(mini_bank, other)
 
 
@@ -76,13 +79,14 @@ def test_merged_session_opens_with_the_most_disputed_factor(bank: Bank) -> None:
     assert merged.progress.factor == "verloedering"
     assert disputed_order(bank, merged)[:2] == ["verloedering", "communicatie"]
     answer = merged.factors["verloedering"]
-    assert answer.participant_weights == {"Anna": 0, "Bram": 3, "Cem": 1}
+    assert named(answer.participant_weights, merged) == {"Anna": 0, "Bram": 3, "Cem": 1}
     assert answer.disputed and answer.weight is None and answer.confidence is None
-    assert answer.participant_notes == {"Bram": "Zwerfvuil!"}
+    assert named(answer.participant_notes, merged) == {"Bram": "Zwerfvuil!"}
     # An "unknown" weight is not a number, but it is not lost either.
-    assert merged.factors["het-gesprek"].participant_weights == {"Anna": 2, "Bram": 2}
-    assert "onbekend" in merged.factors["het-gesprek"].participant_notes["Cem"]
-    assert merged.scope.participants == ["Anna", "Bram", "Cem"]
+    talk = merged.factors["het-gesprek"]
+    assert named(talk.participant_weights, merged) == {"Anna": 2, "Bram": 2}
+    assert "onbekend" in named(talk.participant_notes, merged)["Cem"]
+    assert [p.name for p in merged.scope.participants] == ["Anna", "Bram", "Cem"]
 
 
 def test_anonymous_merge_keeps_no_names(bank: Bank) -> None:
@@ -92,8 +96,9 @@ def test_anonymous_merge_keeps_no_names(bank: Bank) -> None:
     ]
     sessions[0].scope.title = "Zelfanalyse Anna Jansen"
     merged = merge_sessions(bank, sessions, anonymous=True)
-    assert merged.factors["verloedering"].participant_weights == {"P1": 1, "P2": 3}
-    assert merged.factors["verloedering"].participant_notes == {"P1": "notitie"}
+    answer = merged.factors["verloedering"]
+    assert named(answer.participant_weights, merged) == {"P1": 1, "P2": 3}
+    assert named(answer.participant_notes, merged) == {"P1": "notitie"}
     text = session_to_toml(merged)
     assert "Anna" not in text and "Bram" not in text
 
@@ -102,7 +107,8 @@ def test_same_names_stay_apart(bank: Bank) -> None:
     sessions = [self_assessment(bank, "Els", {"verloedering": w}) for w in (0, 3)]
     sessions[1].id = "zelf-els-2"
     merged = merge_sessions(bank, sessions)
-    assert merged.factors["verloedering"].participant_weights == {"Els": 0, "Els (2)": 3}
+    weights = merged.factors["verloedering"].participant_weights
+    assert named(weights, merged) == {"Els": 0, "Els (2)": 3}
 
 
 def test_sessions_from_another_bank_are_named(bank: Bank, mini_bank: Bank) -> None:

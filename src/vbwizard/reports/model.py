@@ -12,6 +12,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from vbwizard.bank.models import Bank
+from vbwizard.participants import named
 from vbwizard.reports.labels import (
     ACTION_STATUS_LABELS,
     EVALUATION_LABELS,
@@ -182,7 +183,7 @@ def _weight_label(bank: Bank, answer: FactorAnswer | None) -> str:
     return bank.label("weight", answer.weight)
 
 
-def _factor_notes(answer: FactorAnswer) -> list[tuple[str, str]]:
+def _factor_notes(session: Session, answer: FactorAnswer) -> list[tuple[str, str]]:
     notes = [
         (label, text)
         for label, text in (
@@ -193,7 +194,10 @@ def _factor_notes(answer: FactorAnswer) -> list[tuple[str, str]]:
         )
         if text
     ]
-    notes += [(f"Notitie van {who}", text) for who, text in answer.participant_notes.items()]
+    notes += [
+        (f"Notitie van {who}", text)
+        for who, text in named(answer.participant_notes, session).items()
+    ]
     return notes
 
 
@@ -216,10 +220,10 @@ def _factor_row(bank: Bank, session: Session, factor_id: str, cluster: str) -> F
         if answer and answer.confidence
         else "",
         visited=bool(answer and answer.visited),
-        participant_weights=dict(answer.participant_weights) if answer else {},
+        participant_weights=named(answer.participant_weights, session) if answer else {},
         spread=answer.spread if answer else None,
         disputed=bool(answer and answer.disputed),
-        notes=_factor_notes(answer) if answer else [],
+        notes=_factor_notes(session, answer) if answer else [],
     )
 
 
@@ -307,7 +311,7 @@ def build_report(bank: Bank, session: Session) -> ReportData:
         session_id=session.id,
         title=session.scope.title or "(zonder titel)",
         scope=_scope_rows(session),
-        participants=list(session.scope.participants),
+        participants=[p.name for p in session.scope.participants],
         facilitator=session.scope.facilitator or "",
         sources=[
             SourceRow(
