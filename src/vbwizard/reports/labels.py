@@ -28,3 +28,11 @@ def factor_title(bank: Bank, factor_id: str) -> str:
     except KeyError:
         return factor_id
     return f"{factor.number}. {factor.title}"
+
+
+BUIKPIJN_LABELS = {
+    "yes": "ja: expliciet en gericht communiceren",
+    "no": "nee: terughoudend communiceren",
+    "unsure": "weet niet: eerst nagaan of mensen zich zorgen maken",
+}
+"""The communication check ("do people have buikpijn about it?") and what it implies."""
