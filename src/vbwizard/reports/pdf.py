@@ -14,7 +14,7 @@ import re
 from importlib import resources
 from typing import Any
 
-from fpdf import FPDF, FontFace
+from fpdf import FPDF, FontFace, ViewerPreferences
 
 from vbwizard.reports.blocks import (
     DRAFT_MARK,
@@ -254,6 +254,7 @@ def _metadata(pdf: _Document, report: Report) -> None:
     pdf.set_creation_date(report.provenance.generated)
     pdf.set_display_mode("fullwidth")
     pdf.page_mode = "USE_OUTLINES"  # open with the bookmarks shown
+    pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
 
 
 def render_pdf(report: Report) -> bytes:
