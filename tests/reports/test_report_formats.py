@@ -174,10 +174,12 @@ def test_word_document_holds_every_part(bank: Bank, demo: Session) -> None:
         "Politie (wijkagent Karim)",
         "2026-01-05",
     ]
-    # The heat map: a header row, then three clusters of four factors each.
+    # The heat map: a header row, then per cluster its name and its four factors.
     heat = document.tables[1]
-    assert (len(heat.rows), len(heat.columns)) == (4, 5)
-    assert heat.rows[0].cells[0].text == "Hoofdgroep"
+    assert (len(heat.rows), len(heat.columns)) == (7, 4)
+    assert [heat.rows[i].cells[0].text for i in (1, 3, 5)] == [
+        c.title for c in bank.manifest.clusters
+    ]
 
 
 def test_hostile_text_is_escaped_in_html(bank: Bank, evil: Session) -> None:

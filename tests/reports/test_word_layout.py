@@ -101,7 +101,8 @@ def test_every_style_is_dutch(document: docx.document.Document) -> None:
 
 def test_heat_map_has_a_header_row_and_a_legend(document: docx.document.Document) -> None:
     heat, legend = document.tables[1], document.tables[2]
-    assert [c.text for c in heat.rows[0].cells][:2] == ["Hoofdgroep", "Factoren met [gewicht]"]
-    assert heat.rows[1].cells[1].text.startswith("[3] 1. Signaalcriminaliteit")
+    assert heat.rows[0].cells[0].text == "Hoofdgroep, met per factor [gewicht]"
+    assert heat.rows[1].cells[0].text == "Aanpakken onveiligheid"
+    assert heat.rows[2].cells[0].text.startswith("[3] 1. Signaalcriminaliteit")
     labels = [c.text for c in legend.rows[0].cells]
     assert labels[0].startswith("[0]") and any(t.startswith("[?]") for t in labels)

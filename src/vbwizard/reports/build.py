@@ -130,7 +130,7 @@ def _tafel(clusters: list[ClusterBlock]) -> Section:
     rows = [row for block in clusters for row in block.factors]
     group = any(row.participant_weights for row in rows)
     headers = ["Nr", "Factor", "Gewicht", "Zekerheid"]
-    widths = [1.2, 4.6, 4, 2.4]
+    widths = [1.1, 5, 4, 2.6]
     if group:
         headers += ["Spreiding", "Per deelnemer"]
         widths += [3, 4]

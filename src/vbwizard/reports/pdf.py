@@ -148,30 +148,27 @@ def _table(pdf: _Document, table: Table) -> None:
 
 
 def _heat_map(pdf: _Document, block: HeatMap) -> None:
+    """Per cluster a title row, then its factors side by side (a quarter page each)."""
     columns = max((len(cluster.factors) for cluster in block.clusters), default=1) or 1
     pdf.set_font(FONT, "", 8)
     headings = FontFace(emphasis="BOLD", fill_color=_HEAD_FILL)
     with pdf.table(
-        col_widths=[1.3] + [1.0] * columns,
         text_align="LEFT",
         line_height=3.8,
         padding=1.5,
         headings_style=headings,
         v_align="TOP",
     ) as grid:
-        header = grid.row()
-        header.cell("Hoofdgroep")
-        header.cell("Factoren met [gewicht]", colspan=columns)
+        grid.row().cell("Hoofdgroep, met per factor [gewicht]", colspan=columns)
         for cluster in block.clusters:
+            grid.row().cell(_t(cluster.title), colspan=columns, style=FontFace(emphasis="BOLD"))
             row = grid.row()
-            row.cell(_t(cluster.title), style=FontFace(emphasis="BOLD"))
             for factor in cluster.factors:
                 fill, ink = colours(factor.weight)
                 lines = [f"[{mark(factor.weight)}] {factor.numbered_title}", factor.weight_label]
                 if factor.participant_weights:
-                    lines.append(
-                        "spreiding " + factor.range_text + (" ⚠" if factor.disputed else "")
-                    )
+                    flag = " ⚠" if factor.disputed else ""
+                    lines.append("spreiding " + factor.range_text + flag)
                 style = FontFace(color=_rgb(ink), fill_color=_rgb(fill))
                 row.cell(_t("\n".join(lines)), style=style)
             for _ in range(columns - len(cluster.factors)):
@@ -232,14 +229,16 @@ def _block(pdf: _Document, block: Block) -> None:
 
 
 def _section(pdf: _Document, section: Section) -> None:
+    """A section; a wide table gets a landscape page, the notes after it portrait again."""
     wide = any(isinstance(b, Table) and b.wide for b in section.blocks)
-    if wide:  # A wide action plan reads better across a landscape page.
+    if wide:
         pdf.add_page(orientation="L")
     _heading(pdf, section.title, 2)
     for block in section.blocks:
         _block(pdf, block)
-    if wide:
-        pdf.add_page(orientation="P")
+        if wide and isinstance(block, Table) and block.wide:
+            pdf.add_page(orientation="P")
+            wide = False
 
 
 def _metadata(pdf: _Document, report: Report) -> None:

@@ -52,6 +52,7 @@ _BORDERS = {
     "dashed": ("dashed", 12),
     "dotted": ("dotted", 12),
 }
+_TABLE_PT = Pt(8.5)
 _HEADINGS = {3: 2, 4: 3}  # Subheading level → Word heading level (sections are Heading 1).
 
 
@@ -116,6 +117,15 @@ def _add_row(table: Any, fractions: list[float], width: int) -> Any:
     return row
 
 
+def _cell_text(cell: Any, text: str, bold: bool = False, ink: str = "") -> None:
+    """Table text one size below the body, so long Dutch words fit their column."""
+    run = cell.paragraphs[0].add_run(_t(text))
+    run.bold = bold
+    run.font.size = _TABLE_PT
+    if ink:
+        run.font.color.rgb = _rgb(ink)
+
+
 def _table(doc: Any, table: Table) -> None:
     fractions = table.width_fractions()
     width = _text_width(doc)
@@ -123,17 +133,16 @@ def _table(doc: Any, table: Table) -> None:
     header = _add_row(grid, fractions, width)
     _row_flag(header, "w:tblHeader")  # repeated on every page the table runs onto
     for cell, text in zip(header.cells, table.headers, strict=True):
-        cell.paragraphs[0].add_run(_t(text)).bold = True
+        _cell_text(cell, text, bold=True)
         _shade(cell, "#e9eef4")
     for r, values in enumerate(table.rows):
         row = _add_row(grid, fractions, width)
         for c, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
-            cell.text = _t(value)
+            ink = ""
             if c == table.weight_col:
                 fill, ink = colours(table.weights[r])
                 _shade(cell, fill)
-                for run in cell.paragraphs[0].runs:
-                    run.font.color.rgb = _rgb(ink)
+            _cell_text(cell, value, ink=ink)
     doc.add_paragraph()
 
 
@@ -146,30 +155,36 @@ def _heat_cell(cell: Any, weight: object, lines: list[str], title: str) -> None:
     head = paragraph.add_run(_t(title))
     for run in (badge, head):
         run.bold = True
-        run.font.size = Pt(8.5)  # "Signaalcriminaliteit" must fit a quarter of A4 unbroken
+        run.font.size = Pt(8)  # "Signaalcriminaliteit" must fit a quarter of A4 unbroken
         run.font.color.rgb = _rgb(ink)
     for line in lines:
         run = cell.add_paragraph().add_run(_t(line))
-        run.font.size = Pt(8)
+        run.font.size = Pt(7.5)
         run.font.color.rgb = _rgb(ink)
 
 
 def _heat_map(doc: Any, block: HeatMap) -> None:
+    """Per cluster a title row across the table, then its factors side by side.
+
+    The cluster name gets a row of its own so each factor has a quarter of
+    the page: a name column would squeeze "Signaalcriminaliteit" mid-word.
+    """
     columns = max((len(cluster.factors) for cluster in block.clusters), default=1) or 1
-    fractions = [0.16] + [0.84 / columns] * columns
+    fractions = [1 / columns] * columns
     width = _text_width(doc)
-    grid = _new_table(doc, columns + 1, fractions)
+    grid = _new_table(doc, columns, fractions)
     header = _add_row(grid, fractions, width)
     _row_flag(header, "w:tblHeader")
-    header.cells[0].paragraphs[0].add_run("Hoofdgroep").bold = True
-    merged = header.cells[1].merge(header.cells[-1]) if columns > 1 else header.cells[1]
-    merged.paragraphs[0].add_run("Factoren met [gewicht]").bold = True
-    for cell in (header.cells[0], merged):
-        _shade(cell, "#e9eef4")
+    title = header.cells[0].merge(header.cells[-1]) if columns > 1 else header.cells[0]
+    _cell_text(title, "Hoofdgroep, met per factor [gewicht]", bold=True)
+    _shade(title, "#e9eef4")
     for cluster in block.clusters:
+        name_row = _add_row(grid, fractions, width)
+        name = name_row.cells[0].merge(name_row.cells[-1]) if columns > 1 else name_row.cells[0]
+        _cell_text(name, cluster.title, bold=True)
+        name.paragraphs[0].paragraph_format.keep_with_next = True  # never apart from its factors
         row = _add_row(grid, fractions, width)
-        row.cells[0].paragraphs[0].add_run(_t(cluster.title)).bold = True
-        for cell, factor in zip(row.cells[1:], cluster.factors, strict=False):
+        for cell, factor in zip(row.cells, cluster.factors, strict=False):
             lines = [factor.weight_label]
             if factor.participant_weights:
                 lines.append("spreiding " + factor.range_text + (" ⚠" if factor.disputed else ""))
@@ -342,14 +357,16 @@ def _orient(doc: Any, landscape: bool) -> None:
 
 
 def _section(doc: Any, section: Section) -> None:
+    """A section; a wide table turns its page to landscape, from the heading to the table."""
     wide = any(isinstance(b, Table) and b.wide for b in section.blocks)
     if wide:
         _orient(doc, landscape=True)
     doc.add_heading(_t(section.title), level=1)
     for block in section.blocks:
         _block(doc, block)
-    if wide:
-        _orient(doc, landscape=False)
+        if wide and isinstance(block, Table) and block.wide:
+            _orient(doc, landscape=False)  # the notes below read fine in portrait
+            wide = False
 
 
 def render_docx(report: Report) -> bytes:
