@@ -134,3 +134,11 @@ def test_markdown_line_breaks_do_not_rely_on_trailing_spaces(bank: Bank, demo: S
     assert not [line for line in md.splitlines() if line.endswith(" ")]
     html = MarkdownIt("commonmark").render(md)
     assert "eerste regel<br />\ntweede regel" in html
+
+
+def test_markdown_lists_in_a_row_stay_apart(bank: Bank, demo: Session) -> None:
+    """The facilitator and the participants are two lists, not one loose list."""
+    md = render_report(bank, demo, "md").decode("utf-8")
+    html = MarkdownIt("commonmark").render(md)
+    people = html.split("<h2>Deelnemers</h2>")[1].split("<h2>")[0]
+    assert people.count("<ul>") == 2 and "<p>" not in people

@@ -106,6 +106,11 @@ def render_markdown(report: Report) -> str:
         out += _block(note)
     for section in report.sections:
         out += [f"## {md_escape(section.title, False)}", ""]
+        previous: Block | None = None
         for block in section.blocks:
+            if isinstance(block, Facts | Bullets) and isinstance(previous, Facts | Bullets):
+                # Two lists in a row would merge into one; an empty comment keeps them apart.
+                out += ["<!-- -->", ""]
             out += _block(block)
+            previous = block
     return "\n".join(out).rstrip("\n") + "\n"
