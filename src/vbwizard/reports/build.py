@@ -33,6 +33,7 @@ from vbwizard.reports.labels import (
     SOURCE_STATUS_LABELS,
     STATUS_LABELS,
     factor_title,
+    iso_date,
 )
 from vbwizard.reports.open_points import open_points
 from vbwizard.reports.plan import plan_blocks
@@ -60,11 +61,6 @@ _SMART_FIELDS = (
 )
 
 
-def iso(value: dt.date | None) -> str:
-    """A date as ``2026-01-05`` (sorts and never misreads), or ``""``."""
-    return value.isoformat() if value is not None else ""
-
-
 def _filled(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [(label, value) for label, value in pairs if value]
 
@@ -76,7 +72,7 @@ def _scope(session: Session) -> Section:
         ("Soort", SCOPE_TYPE_LABELS.get(scope.scope_type or "", "")),
         ("Doelgroepen", ", ".join(scope.target_groups)),
         ("Aanleiding", scope.trigger or ""),
-        ("Datum", iso(scope.date)),
+        ("Datum", iso_date(scope.date)),
         ("Vorm", MODE_LABELS[session.mode]),
         ("Status", STATUS_LABELS[session.status]),
         ("Sessie", session.id),
@@ -191,7 +187,7 @@ def _goal(session: Session) -> Section:
     blocks: list[Block] = [Paragraph(goal.text) if goal.text else Note("Nog geen doel vastgelegd.")]
     if goal.smart is not None:
         smart = [(label, getattr(goal.smart, key) or "") for key, label in _SMART_FIELDS]
-        smart = _filled([*smart, ("Tijdgebonden: uiterlijk", iso(goal.smart.deadline))])
+        smart = _filled([*smart, ("Tijdgebonden: uiterlijk", iso_date(goal.smart.deadline))])
         if smart:
             blocks += [Subheading("SMART", detail=True), Facts(smart, detail=True)]
     return Section("doel", "Doel", blocks)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from vbwizard.bank.models import Bank
 
 MODE_LABELS = {"group": "groepssessie", "self": "zelfanalyse"}
@@ -36,3 +38,8 @@ BUIKPIJN_LABELS = {
     "unsure": "weet niet: eerst nagaan of mensen zich zorgen maken",
 }
 """The communication check ("do people have buikpijn about it?") and what it implies."""
+
+
+def iso_date(value: dt.date | None) -> str:
+    """A date in reports as ``2026-01-05`` (sorts, and never misreads as month-first), or ``""``."""
+    return value.isoformat() if value is not None else ""

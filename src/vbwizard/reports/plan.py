@@ -10,7 +10,7 @@ from __future__ import annotations
 from vbwizard.bank.models import Bank
 from vbwizard.proposals import Proposal, evaluate
 from vbwizard.reports.blocks import Block, Facts, Note, Subheading, Table
-from vbwizard.reports.labels import BUIKPIJN_LABELS, EVALUATION_LABELS, factor_title
+from vbwizard.reports.labels import BUIKPIJN_LABELS, EVALUATION_LABELS, factor_title, iso_date
 from vbwizard.session.models import FactorAnswer, PlannedAction, Session
 
 
@@ -38,10 +38,6 @@ def _evaluation(action: PlannedAction) -> str:
     return "; ".join(p for p in parts if p)
 
 
-def _date(action_date: object) -> str:
-    return str(action_date) if action_date is not None else ""
-
-
 def plan_blocks(bank: Bank, session: Session) -> list[Block]:
     """The table of accepted actions and, per action, its why and communication."""
     accepted = [a for a in session.actions if a.status == "accepted"]
@@ -60,8 +56,8 @@ def plan_blocks(bank: Bank, session: Session) -> list[Block]:
             factor_title(bank, action.factor),
             action.title,
             action.owner or "",
-            _date(action.start),
-            _date(action.end),
+            iso_date(action.start),
+            iso_date(action.end),
             action.indicator or "",
             action.expected_effect or "",
         ]
