@@ -27,7 +27,7 @@ def test_report_defaults_to_id_and_extension_in_current_folder(
     saved: Path, sessions_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: Callable
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    for fmt in ("md", "html", "docx"):
+    for fmt in ("md", "html", "docx", "pdf"):
         result = run(
             "report", "demo-de-horst-2026", "--format", fmt, "--sessions-dir", str(sessions_dir)
         )
@@ -35,14 +35,15 @@ def test_report_defaults_to_id_and_extension_in_current_folder(
         assert result.out.strip() == f"demo-de-horst-2026.{fmt}"
     assert docx.Document(str(tmp_path / "demo-de-horst-2026.docx")).paragraphs[0].text
     assert (tmp_path / "demo-de-horst-2026.md").read_text("utf-8").startswith("# Veiligheid")
+    assert (tmp_path / "demo-de-horst-2026.pdf").read_bytes().startswith(b"%PDF-")
 
 
 def test_report_format_follows_the_output_name(saved: Path, tmp_path: Path, run: Callable) -> None:
     target = tmp_path / "rapport.html"
     assert run("report", str(saved), "-o", str(target)).code == 0
     assert target.read_text("utf-8").startswith("<!DOCTYPE html>")
-    result = run("report", str(saved), "-o", str(tmp_path / "rapport.pdf"))
-    assert result.code == 2 and ".pdf" in result.err
+    result = run("report", str(saved), "-o", str(tmp_path / "rapport.odt"))
+    assert result.code == 2 and ".odt" in result.err
 
 
 def test_report_to_stdout(saved: Path, run: Callable) -> None:

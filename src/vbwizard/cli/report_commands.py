@@ -28,19 +28,27 @@ from vbwizard.session.storage import (
     session_files,
 )
 
-_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
+_SUFFIXES = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
+_BINARY = {"docx": "een Word-bestand", "pdf": "een PDF-bestand"}
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     """Add the reporting subcommands."""
     report = subparsers.add_parser(
-        "report", parents=[common], help="maak een rapport (Markdown, HTML of Word)"
+        "report", parents=[common], help="maak een rapport (Markdown, HTML, Word of PDF)"
     )
     report.add_argument("session", help="pad naar een sessiebestand of een sessie-id")
     report.add_argument(
         "--format",
-        choices=("md", "html", "docx"),
-        help="md, html of docx (anders afgeleid van -o)",
+        choices=("md", "html", "docx", "pdf"),
+        help="md, html, docx of pdf (anders afgeleid van -o)",
     )
     report.add_argument(
         "-o",
@@ -123,12 +131,12 @@ def run_report(args: argparse.Namespace) -> int:
     if fmt is None and args.output and not to_stdout:
         suffix = Path(args.output).suffix or "(geen)"
         raise UserError(
-            f"{args.output}: onbekende extensie {suffix}; kies --format md, html of docx"
+            f"{args.output}: onbekende extensie {suffix}; kies --format md, html, docx of pdf"
         )
     if fmt is None:
-        raise UserError("kies een formaat: --format md, html of docx")
-    if to_stdout and fmt == "docx":
-        raise UserError("een Word-bestand kan niet naar de terminal; geef -o BESTAND.docx")
+        raise UserError("kies een formaat: --format md, html, docx of pdf")
+    if to_stdout and fmt in _BINARY:
+        raise UserError(f"{_BINARY[fmt]} kan niet naar de terminal; geef -o BESTAND.{fmt}")
     # Check the target first: a typo in -o should not cost the work of a report.
     target = output_path(args.output) if args.output and not to_stdout else None
     _, session = load_ref(args.session, args)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from vbwizard.bank.models import Bank
 
 MODE_LABELS = {"group": "groepssessie", "self": "zelfanalyse"}
@@ -28,3 +30,16 @@ def factor_title(bank: Bank, factor_id: str) -> str:
     except KeyError:
         return factor_id
     return f"{factor.number}. {factor.title}"
+
+
+BUIKPIJN_LABELS = {
+    "yes": "ja: expliciet en gericht communiceren",
+    "no": "nee: terughoudend communiceren",
+    "unsure": "weet niet: eerst nagaan of mensen zich zorgen maken",
+}
+"""The communication check ("do people have buikpijn about it?") and what it implies."""
+
+
+def iso_date(value: dt.date | None) -> str:
+    """A date in reports as ``2026-01-05`` (sorts, and never misreads as month-first), or ``""``."""
+    return value.isoformat() if value is not None else ""

@@ -1,6 +1,6 @@
 """Step 8: the whole analysis on one page, open points, and marking it completed.
 
-The open points are the same list the reports show (``reports.model``), so the
+The open points are the same list the reports show (``reports.open_points``), so the
 screen and the report can never disagree about what is still to do.
 """
 
