@@ -91,6 +91,7 @@ async def test_export_dialog_writes_a_pdf(
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.chdir(tmp_path)
     session = demo_session(bank)
+    session.status = "in_progress"  # a completed one would first ask whether to reopen it
     session.progress = Progress(step="summary")
     path = save_session(session, sessions_dir)
     app = VbWizardApp(bank=bank, sessions_dir=sessions_dir, session_path=path, handle_signals=False)

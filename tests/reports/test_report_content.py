@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from vbwizard import __version__
 from vbwizard.bank import Bank
 from vbwizard.reports import build_report, render_report
-from vbwizard.session.models import Session
+from vbwizard.session.models import Participant, Session
 
 from .test_report_formats import markdown_shown, parse
 
@@ -120,7 +120,9 @@ def test_build_report_is_blocks_every_format_can_draw(bank: Bank, demo: Session)
 
 @pytest.mark.parametrize("typed", ["<nog te bepalen>", "*Noord*", "_wijk_ [1](x) `code` &amp;"])
 def test_markdown_shows_user_text_as_typed(bank: Bank, demo: Session, typed: str) -> None:
-    demo.scope.participants.append(typed)
+    demo.scope.participants.append(
+        Participant(id=f"p{len(demo.scope.participants) + 1}", name=typed)
+    )
     demo.factors["verloedering"].notes = f"{typed}\n- geen lijst\n# geen kop\n12. geen nummer"
     demo.actions[0].owner = typed
     text = markdown_shown(render_report(bank, demo, "md").decode("utf-8"))
