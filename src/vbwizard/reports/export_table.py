@@ -53,6 +53,8 @@ class Column:
     label: str
     width: int
     """Typical width in characters, for the sheet."""
+    centered: bool = False
+    """Short values (numbers, dates, counts) that read best centred in the sheet."""
 
 
 @dataclass(frozen=True)
@@ -66,56 +68,56 @@ class Table:
     rows: list[list[Value]]
 
 
-def _c(key: str, label: str, width: int) -> Column:
-    return Column(key, label, width)
+def _c(key: str, label: str, width: int, *, centered: bool = False) -> Column:
+    return Column(key, label, width, centered)
 
 
 SESSION_COLUMNS = (
-    _c("sessie_id", "Sessie-id", 28),
+    _c("sessie_id", "Sessie-id", 40),
     _c("titel", "Titel", 36),
     _c("status", "Status", 10),
     _c("modus", "Vorm", 14),
     _c("soort", "Soort afbakening", 18),
     _c("gebied", "Gebied", 30),
-    _c("datum", "Datum", 11),
-    _c("aangemaakt", "Aangemaakt", 17),
-    _c("bijgewerkt", "Bijgewerkt", 17),
+    _c("datum", "Datum", 11, centered=True),
+    _c("aangemaakt", "Aangemaakt", 17, centered=True),
+    _c("bijgewerkt", "Bijgewerkt", 17, centered=True),
     _c("vragenbank", "Vragenbank", 14),
-    _c("vragenbank_versie", "Versie vragenbank", 10),
-    _c("vervolg_op", "Vervolg op", 28),
+    _c("vragenbank_versie", "Versie vragenbank", 10, centered=True),
+    _c("vervolg_op", "Vervolg op", 40),
     _c("samengevoegd_uit", "Samengevoegd uit", 28),
     _c("facilitator", "Facilitator", 20),
     _c("deelnemers", "Deelnemers", 30),
-    _c("gewogen", "Factoren gewogen", 10),
+    _c("gewogen", "Factoren gewogen", 10, centered=True),
     _c("prioriteiten", "Prioriteiten", 40),
 )
 WEIGHT_COLUMNS = (
-    _c("sessie_id", "Sessie-id", 28),
+    _c("sessie_id", "Sessie-id", 40),
     _c("titel", "Titel", 30),
-    _c("gebied", "Gebied", 24),
-    _c("datum", "Datum", 11),
+    _c("gebied", "Gebied", 36),
+    _c("datum", "Datum", 11, centered=True),
     _c("modus", "Vorm", 14),
-    _c("factor_id", "Factor-id", 24),
-    _c("factor_nummer", "Nr", 5),
-    _c("gewicht", "Gewicht", 9),
+    _c("factor_id", "Factor-id", 34),
+    _c("factor_nummer", "Nr", 5, centered=True),
+    _c("gewicht", "Gewicht", 9, centered=True),
     _c("zekerheid", "Zekerheid", 10),
-    _c("prioriteit", "Prioriteit", 9),
+    _c("prioriteit", "Prioriteit", 9, centered=True),
     _c("status", "Status", 10),
     _c("factor", "Factor", 36),
     _c("stand", "Stand", 20),
-    _c("deelnemers_laagste", "Laagste", 8),
-    _c("deelnemers_hoogste", "Hoogste", 8),
-    _c("beantwoord", "Beantwoord", 11),
+    _c("deelnemers_laagste", "Deelnemers: laagste", 8, centered=True),
+    _c("deelnemers_hoogste", "Deelnemers: hoogste", 8, centered=True),
+    _c("beantwoord", "Beantwoord", 11, centered=True),
 )
 PARTICIPANT_COLUMNS = (
-    _c("sessie_id", "Sessie-id", 28),
+    _c("sessie_id", "Sessie-id", 40),
     _c("titel", "Titel", 30),
-    _c("datum", "Datum", 11),
-    _c("factor_id", "Factor-id", 24),
-    _c("factor_nummer", "Nr", 5),
+    _c("datum", "Datum", 11, centered=True),
+    _c("factor_id", "Factor-id", 34),
+    _c("factor_nummer", "Nr", 5, centered=True),
     _c("factor", "Factor", 36),
     _c("deelnemer", "Deelnemer", 20),
-    _c("gewicht", "Gewicht", 9),
+    _c("gewicht", "Gewicht", 9, centered=True),
     _c("notitie", "Notitie", 50),
 )
 
