@@ -169,14 +169,17 @@ def input_warnings(sessions: Sequence[Session], names: Sequence[str]) -> list[st
         names: How to call each input in the message (its path or file name).
 
     Returns:
-        One Dutch line per input that is still in progress or is a group session.
+        At most two Dutch lines: the inputs still in progress, and the group
+        sessions among them (each line names the files).
     """
+    pairs = list(zip(sessions, names, strict=True))
+    unfinished = [name for session, name in pairs if session.status != "completed"]
+    groups = [name for session, name in pairs if session.mode != "self"]
     lines = []
-    for session, name in zip(sessions, names, strict=True):
-        if session.status != "completed":
-            lines.append(f"{name} is nog niet afgerond (bezig): telt mee met wat er nu in staat.")
-        if session.mode != "self":
-            lines.append(f"{name} is geen zelfanalyse maar een groepssessie.")
+    if unfinished:
+        lines.append("nog niet afgerond, telt mee zoals het nu is: " + ", ".join(unfinished))
+    if groups:
+        lines.append("geen zelfanalyse maar een groepssessie: " + ", ".join(groups))
     return lines
 
 
