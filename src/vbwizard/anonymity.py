@@ -11,7 +11,7 @@ reason the merge dialog asks the user to check the notes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from vbwizard.session.models import Session
 
@@ -28,31 +28,44 @@ _MIN_TOKEN = 3
 """Shorter parts of a full name ("Li" in "Li Wang") are only removed as part of it."""
 
 
-def known_names(sessions: Sequence[Session], fallback: Iterable[str] = ()) -> list[str]:
+def _words(name: str) -> list[str]:
+    """The parts of a name that could identify someone on their own."""
+    parts = re.findall(r"[^\W\d_][\w'’-]*", name)
+    return [p for p in parts if len(p) >= _MIN_TOKEN and p.casefold() not in _PARTICLES]
+
+
+def known_names(sessions: Sequence[Session]) -> list[str]:
     """Every name the inputs record, and each distinctive part of it, longest first.
 
-    Args:
-        sessions: The sessions being merged.
-        fallback: Further names, such as what the merge would have called each
-            participant (which may be a title when no name was filled in).
+    A session that names nobody is known by its title ("Zelfanalyse Els"), so
+    its title counts as a name too; but a word every input's title shares
+    ("Zelfanalyse", "Horst") identifies no one and stays.
     """
-    names: set[str] = set(fallback)
+    names: set[str] = set()
+    titles: list[str] = []
     for session in sessions:
         scope = session.scope
         names.update(scope.participants)
         if scope.facilitator:
             names.add(scope.facilitator)
+        if not scope.facilitator and not any(p.strip() for p in scope.participants):
+            titles.append(scope.title)
         for answer in session.factors.values():
             names.update(answer.participant_weights)
             names.update(answer.participant_notes)
     found: set[str] = set()
     for name in names:
         name = " ".join(name.split())
-        if not name:
-            continue
-        found.add(name)
-        parts = re.findall(r"[^\W\d_][\w'’-]*", name)
-        found.update(p for p in parts if len(p) >= _MIN_TOKEN and p.casefold() not in _PARTICLES)
+        if name:
+            found.add(name)
+            found.update(_words(name))
+    words = [{w.casefold() for w in _words(s.scope.title)} for s in sessions]
+    shared = set.intersection(*words) if words else set()
+    for title in titles:
+        own = [w for w in _words(title) if w.casefold() not in shared]
+        if own:  # A title made only of shared words names no one.
+            found.add(" ".join(title.split()))
+            found.update(own)
     return sorted(found, key=lambda n: (-len(n), n))
 
 

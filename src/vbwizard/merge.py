@@ -219,7 +219,7 @@ def merge_sessions(
         order = list(range(len(sessions)))
         (rng or random.SystemRandom()).shuffle(order)
         names = [f"P{order[i] + 1}" for i in range(len(sessions))]
-        redactor = Redactor(known_names(sessions, real_names))
+        redactor = Redactor(known_names(sessions))
     else:
         names = real_names
         redactor = Redactor([])

@@ -278,3 +278,34 @@ def test_cli_merge_warns_on_unfinished_inputs_and_counts_answers(
     assert any("0 van 3, geen gewichten" in line for line in lines.values())
     merged = load_session(Path(result.out.splitlines()[0]))
     assert merged.merge is not None and merged.merge.in_progress == 1
+
+
+def test_anonymous_merge_of_sessions_known_only_by_their_titles(bank: Bank) -> None:
+    def nameless(title: str, area: str, note: str) -> Session:
+        session = self_assessment(bank, "x", {"verloedering": 2}, note)
+        session.id = slugify(title)
+        session.scope.facilitator = None
+        session.scope.title, session.scope.area = title, area
+        return session
+
+    # Named in the title only: the name goes, the words every title shares stay.
+    merged = merge_sessions(
+        bank,
+        [
+            nameless("Zelfanalyse Els", "De Horst", "Els: plein in de Horst is donker"),
+            nameless("Zelfanalyse Karim", "De Horst", "Zelfanalyse gedaan"),
+        ],
+        anonymous=True,
+    )
+    notes = set(merged.factors["verloedering"].participant_notes.values())
+    assert notes == {"[naam]: plein in de Horst is donker", "Zelfanalyse gedaan"}
+    assert merged.scope.area == "De Horst"
+    assert _leaks(session_to_toml(merged)) == []
+    # No names anywhere: nothing to take out, the place name stays.
+    same = merge_sessions(
+        bank,
+        [nameless("Zelfanalyse De Horst", "De Horst", "Horst donker") for _ in range(2)],
+        anonymous=True,
+    )
+    assert same.scope.title == "Zelfanalyse De Horst"
+    assert set(same.factors["verloedering"].participant_notes.values()) == {"Horst donker"}
