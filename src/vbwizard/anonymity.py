@@ -11,7 +11,7 @@ reason the merge dialog asks the user to check the notes.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from vbwizard.session.models import Session
 
@@ -21,21 +21,85 @@ REDACTED = "[naam]"
 # Particles of Dutch surnames ("Bram de Boer"): not names on their own, and
 # removing every "de" from the notes would make them unreadable.
 _PARTICLES = frozenset(
-    ("de", "der", "den", "van", "von", "het", "'t", "ten", "ter", "te")
+    ("de", "der", "den", "van", "von", "het", "t", "ten", "ter", "te")
     + ("la", "le", "da", "di", "du", "del", "dos", "el", "al", "bin")
 )
 _MIN_TOKEN = 3
 """Shorter parts of a full name ("Li" in "Li Wang") are only removed as part of it."""
+_WORD = re.compile(r"\w+")
+"""Names and text are compared word by word ("Jan-Willem" is "Jan", "Willem")."""
 
 
-def _words(name: str) -> list[str]:
-    """The parts of a name that could identify someone on their own."""
-    parts = re.findall(r"[^\W\d_][\w'’-]*", name)
-    return [p for p in parts if len(p) >= _MIN_TOKEN and p.casefold() not in _PARTICLES]
+def _tokens(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(text) if not w.isdigit()]
 
 
-def known_names(sessions: Sequence[Session]) -> list[str]:
-    """Every name the inputs record, and each distinctive part of it, longest first.
+def _own_words(name: str) -> list[str]:
+    """The words of a name that could identify someone on their own."""
+    return [w for w in _tokens(name) if len(w) >= _MIN_TOKEN and w not in _PARTICLES]
+
+
+class Redactor:
+    """Replaces known names in text by :data:`REDACTED`.
+
+    Works word by word with sets, not with one large regular expression: a
+    merge of a thousand self-assessments knows thousands of names, and an
+    alternation of them all would be tried at every position of every note.
+    """
+
+    def __init__(self, names: Iterable[str] = (), words: Iterable[str] = ()) -> None:
+        """Redact full ``names`` (as one, where written out) and their distinctive words.
+
+        Args:
+            names: Full names; a one-word name counts whatever its length.
+            words: Further single words to redact.
+        """
+        self._words = {w.casefold() for w in words}
+        self._phrases: set[tuple[str, ...]] = set()
+        for name in names:
+            tokens = tuple(_tokens(name))
+            if len(tokens) == 1 and tokens[0] not in _PARTICLES:
+                self._words.add(tokens[0])
+            elif len(tokens) > 1:
+                self._phrases.add(tokens)
+                self._words.update(_own_words(name))
+        self._longest = max((len(p) for p in self._phrases), default=1)
+
+    def _spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the known names are in ``text``: (start, end) character positions."""
+        found = [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]
+        spans = []
+        i = 0
+        while i < len(found):
+            for length in range(min(self._longest, len(found) - i), 1, -1):
+                window = tuple(word for _, _, word in found[i : i + length])
+                if window in self._phrases:
+                    spans.append((found[i][0], found[i + length - 1][1]))
+                    i += length
+                    break
+            else:
+                if found[i][2] in self._words:
+                    spans.append((found[i][0], found[i][1]))
+                i += 1
+        return spans
+
+    def __call__(self, text: str) -> str:
+        """``text`` without the known names."""
+        if not text or not (self._words or self._phrases):
+            return text
+        out, last = [], 0
+        for start, end in self._spans(text):
+            out += [text[last:start], REDACTED]
+            last = end
+        return "".join(out) + text[last:]
+
+    def mentions_name(self, text: str) -> bool:
+        """True when ``text`` holds one of the known names."""
+        return bool(text and self._spans(text))
+
+
+def redactor_for(sessions: Sequence[Session]) -> Redactor:
+    """A redactor for every name the inputs record.
 
     A session that names nobody is known by its title ("Zelfanalyse Els"), so
     its title counts as a name too; but a word every input's title shares
@@ -53,43 +117,8 @@ def known_names(sessions: Sequence[Session]) -> list[str]:
         for answer in session.factors.values():
             names.update(answer.participant_weights)
             names.update(answer.participant_notes)
-    found: set[str] = set()
-    for name in names:
-        name = " ".join(name.split())
-        if name:
-            found.add(name)
-            found.update(_words(name))
-    words = [{w.casefold() for w in _words(s.scope.title)} for s in sessions]
-    shared = set.intersection(*words) if words else set()
-    for title in titles:
-        own = [w for w in _words(title) if w.casefold() not in shared]
-        if own:  # A title made only of shared words names no one.
-            found.add(" ".join(title.split()))
-            found.update(own)
-    return sorted(found, key=lambda n: (-len(n), n))
-
-
-def _pattern(names: Sequence[str]) -> re.Pattern[str] | None:
-    if not names:
-        return None
-    # Word boundaries by hand: \b fails next to a name ending in "." or "’".
-    alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-
-
-class Redactor:
-    """Replaces known names in text by :data:`REDACTED`."""
-
-    def __init__(self, names: Sequence[str]) -> None:
-        """Redact ``names`` (longest first, so a full name goes as one)."""
-        self._pattern = _pattern(names)
-
-    def __call__(self, text: str) -> str:
-        """``text`` without the known names."""
-        if self._pattern is None or not text:
-            return text
-        return self._pattern.sub(REDACTED, text)
-
-    def mentions_name(self, text: str) -> bool:
-        """True when ``text`` holds one of the known names."""
-        return bool(self._pattern and text and self._pattern.search(text))
+    shared = (
+        set.intersection(*[set(_tokens(s.scope.title)) for s in sessions]) if sessions else set()
+    )
+    title_words = [w for title in titles for w in _own_words(title) if w not in shared]
+    return Redactor(names, title_words)

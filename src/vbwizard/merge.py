@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from vbwizard.anonymity import Redactor, known_names
+from vbwizard.anonymity import Redactor, redactor_for
 from vbwizard.bank.models import Bank
 from vbwizard.problems import Problem, ProblemsError
 from vbwizard.session.create import bank_ref
@@ -219,7 +219,7 @@ def merge_sessions(
         order = list(range(len(sessions)))
         (rng or random.SystemRandom()).shuffle(order)
         names = [f"P{order[i] + 1}" for i in range(len(sessions))]
-        redactor = Redactor(known_names(sessions))
+        redactor = redactor_for(sessions)
     else:
         names = real_names
         redactor = Redactor([])

@@ -37,7 +37,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     export.add_argument(
         "--format", choices=("xlsx", "csv"), help="xlsx of csv (anders afgeleid van -o)"
     )
-    _add_csv_options(export, output_help="doelbestand (xlsx: standaard sessies.xlsx; - = stdout)")
+    _add_csv_options(
+        export, output_help="doelbestand (xlsx: standaard sessies.xlsx; csv: standaard de terminal)"
+    )
     export.set_defaults(handler=run_export)
 
     legacy = subparsers.add_parser(
