@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import statistics
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -133,7 +133,7 @@ def check_compatible(bank: Bank, sessions: Sequence[Session], paths: Sequence[Pa
         raise ProblemsError(problems)
 
 
-def _participant_note(answer: FactorAnswer, redact: Callable[[str], str]) -> str:
+def _participant_note(answer: FactorAnswer, redact: Redactor) -> str:
     parts = [
         f"{label}: {redact(text)}"
         for label, text in (
@@ -214,16 +214,14 @@ def merge_sessions(
     ``rng`` fixes that order in tests.
     """
     now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
-    real_names = _unique_names([participant_name(s) for s in sessions])
     if anonymous:
         order = list(range(len(sessions)))
         (rng or random.SystemRandom()).shuffle(order)
         names = [f"P{order[i] + 1}" for i in range(len(sessions))]
-        redactor = redactor_for(sessions)
+        redact = redactor_for(sessions)
     else:
-        names = real_names
-        redactor = Redactor([])
-    redact: Callable[[str], str] = redactor
+        names = _unique_names([participant_name(s) for s in sessions])
+        redact = Redactor()  # knows no names: text passes unchanged
     people = list(zip(names, sessions, strict=True))
     if anonymous:  # Weights and notes in pseudonym order, not input order.
         people.sort(key=lambda person: int(person[0][1:]))
@@ -248,7 +246,7 @@ def merge_sessions(
     # A shared title or area that names someone is dropped, not redacted:
     # "Zelfanalyse [naam]" says nothing, and the id is made from the title.
     title = _common([s.scope.title for s in sessions])
-    if redactor.mentions_name(title):
+    if redact.mentions_name(title):
         title = ""
     title = title or "Samengevoegde zelfanalyses"
     area = _common([s.scope.area for s in sessions])
@@ -270,7 +268,7 @@ def merge_sessions(
         bank=bank_ref(bank),
         scope=Scope(
             title=title,
-            area="" if redactor.mentions_name(area) else area,
+            area="" if redact.mentions_name(area) else area,
             scope_type=next((s.scope.scope_type for s in sessions if s.scope.scope_type), None),
             target_groups=list(dict.fromkeys(groups)),
             trigger=f"Samengevoegd uit {len(sessions)} zelfanalyses"
