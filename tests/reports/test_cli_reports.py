@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -11,11 +9,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from vbwizard.bank import Bank
 from vbwizard.session.models import Session
 from vbwizard.session.storage import save_session
 
-from .conftest import Result, self_assessment
+from .conftest import Result
 
 
 @pytest.fixture
@@ -96,45 +93,3 @@ def test_a_failed_write_leaves_no_partial_file(
     assert result.code == 2 and "kon niet schrijven" in result.err
     assert [p.name for p in target.parent.iterdir()] == ["r.docx"]
     assert target.read_bytes() == b"oude versie"
-
-
-def test_export_csv_has_a_row_per_session_and_factor(
-    bank: Bank, saved: Path, sessions_dir: Path, tmp_path: Path, run: Callable
-) -> None:
-    other = self_assessment(bank, "Anna", {"verloedering": 3, "communicatie": "unknown"})
-    other.scope.title = '=HYPERLINK("x")'
-    save_session(other, sessions_dir)
-    (sessions_dir / "kapot.toml").write_text("x = [", encoding="utf-8")
-    target = tmp_path / "alles.csv"
-    result = run("export-csv", "-o", str(target), "--sessions-dir", str(sessions_dir))
-    assert result.code == 0
-    assert "kapot.toml" in result.err  # skipped, and said so
-    rows = list(csv.DictReader(io.StringIO(target.read_text("utf-8-sig"))))
-    assert len(rows) == 2 * 12
-    demo = {r["factor_id"]: r for r in rows if r["sessie_id"] == "demo-de-horst-2026"}
-    assert demo["kwaliteit-van-de-aanpak"] == {
-        "sessie_id": "demo-de-horst-2026",
-        "titel": "Veiligheidsbeleving De Horst",
-        "gebied": "Gemeente Lindendaal, wijk De Horst (fictief)",
-        "datum": "2025-11-20",
-        "modus": "group",
-        "factor_id": "kwaliteit-van-de-aanpak",
-        "factor_nummer": "9",
-        "gewicht": "3",
-        "zekerheid": "medium",
-        "prioriteit": "1",
-    }
-    anna = {r["factor_id"]: r for r in rows if r["sessie_id"] == "zelf-anna"}
-    assert anna["communicatie"]["gewicht"] == "unknown"
-    assert anna["het-gesprek"]["gewicht"] == "" and anna["het-gesprek"]["prioriteit"] == ""
-    assert anna["verloedering"]["titel"] == '\'=HYPERLINK("x")'  # no formula in a spreadsheet
-
-
-def test_export_csv_to_stdout_with_semicolons(
-    saved: Path, sessions_dir: Path, run: Callable
-) -> None:
-    result = run("export-csv", "--delimiter", ";", "--sessions-dir", str(sessions_dir))
-    assert result.code == 0
-    lines = result.out.splitlines()
-    assert lines[0].split(";")[:3] == ["sessie_id", "titel", "gebied"]
-    assert len(lines) == 13

@@ -228,6 +228,21 @@ class Links(_Model):
     merged_from: list[str] = Field(default_factory=list)
 
 
+class MergeInfo(_Model):
+    """How a merged session came about: counts only, never who.
+
+    Kept apart from the participants' weights because a factor can rest on
+    fewer people than took part, and a reader must be able to see that.
+    """
+
+    inputs: Annotated[int, Field(ge=1)]
+    """How many sessions were merged."""
+    in_progress: Annotated[int, Field(ge=0)] = 0
+    """How many of them were still in progress (not marked completed) when merged."""
+    answered: dict[str, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
+    """Per factor id: how many inputs gave it a weight (0–3 or unknown)."""
+
+
 class Progress(_Model):
     """Where the user was, so reopening returns there."""
 
@@ -257,6 +272,8 @@ class Session(_Model):
     actions: list[PlannedAction] = Field(default_factory=list)
     evaluation: Annotated[Evaluation | None, AfterValidator(_empty_to_none)] = None
     links: Links = Field(default_factory=Links)
+    merge: MergeInfo | None = None
+    """Only in a session made by merging self-assessments."""
     progress: Progress = Field(default_factory=Progress)
 
     @model_validator(mode="after")
