@@ -211,13 +211,8 @@ class ActionEvaluation(_Model):
     notes: Text = None
 
 
-class EvaluatedAction(ActionEvaluation):
-    """A baseline action as a follow-up evaluates it, with a copy of what was planned.
-
-    The plan's title, factor, indicator and expected effect are copied when the
-    follow-up is made, so the evaluation still reads on its own when the
-    baseline file is gone.
-    """
+class _PlanCopy(_Model):
+    """What a follow-up copies of a baseline action (first in the file, so it reads well)."""
 
     action: SessionId
     """The id of the action in the baseline."""
@@ -225,6 +220,15 @@ class EvaluatedAction(ActionEvaluation):
     title: str = ""
     indicator: Text = None
     expected_effect: Text = None
+
+
+class EvaluatedAction(ActionEvaluation, _PlanCopy):
+    """A baseline action as a follow-up evaluates it, with a copy of what was planned.
+
+    The plan's title, factor, indicator and expected effect are copied when the
+    follow-up is made, so the evaluation still reads on its own when the
+    baseline file is gone.
+    """
 
     @property
     def evaluated(self) -> bool:
