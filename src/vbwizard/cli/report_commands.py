@@ -1,4 +1,4 @@
-"""``vbwizard report``, ``compare``, ``merge`` and ``export-csv``.
+"""``vbwizard report``, ``merge`` and ``export-csv`` (``compare`` is in ``evaluation_commands``).
 
 Every file goes through :func:`atomic_write`, so an interrupted export leaves
 the old file or none, never half a report. Output folders are checked before
@@ -49,14 +49,6 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="doelbestand (standaard <sessie-id>.<ext>; - = stdout)",
     )
     report.set_defaults(handler=run_report)
-
-    compare = subparsers.add_parser(
-        "compare", parents=[common], help="vergelijk een nulmeting met een vervolgsessie"
-    )
-    compare.add_argument("base", help="de nulmeting (pad of id)")
-    compare.add_argument("followup", help="de vervolgsessie (pad of id)")
-    compare.add_argument("--format", choices=("text", "md", "json"), default="text")
-    compare.set_defaults(handler=run_compare)
 
     merge = subparsers.add_parser(
         "merge", parents=[common], help="voeg zelfanalyses samen tot een groepssessie"
@@ -141,23 +133,6 @@ def run_report(args: argparse.Namespace) -> int:
         return EXIT_OK
     write_file(target, data)
     print(target)
-    return EXIT_OK
-
-
-def run_compare(args: argparse.Namespace) -> int:
-    """Print what changed between a baseline and its follow-up."""
-    from vbwizard.compare import (
-        compare_sessions,
-        comparison_json,
-        comparison_markdown,
-        comparison_text,
-    )
-
-    _, base = load_ref(args.base, args)
-    _, followup = load_ref(args.followup, args)
-    result = compare_sessions(bank(args), base, followup)
-    render = {"text": comparison_text, "md": comparison_markdown, "json": comparison_json}
-    print(render[args.format](result).rstrip("\n"))
     return EXIT_OK
 
 

@@ -210,6 +210,15 @@ class ActionEvaluation(_Model):
     decision: Decision | None = None
     notes: Text = None
 
+    @property
+    def evaluated(self) -> bool:
+        """True once anything about the outcome was recorded."""
+        return bool(self.model_dump(exclude_none=True, include=_OUTCOME_FIELDS))
+
+
+_OUTCOME_FIELDS = set(ActionEvaluation.model_fields)
+"""The outcome's own fields (not the copied plan of an :class:`EvaluatedAction`)."""
+
 
 class _PlanCopy(_Model):
     """What a follow-up copies of a baseline action (first in the file, so it reads well)."""
@@ -229,14 +238,6 @@ class EvaluatedAction(ActionEvaluation, _PlanCopy):
     follow-up is made, so the evaluation still reads on its own when the
     baseline file is gone.
     """
-
-    @property
-    def evaluated(self) -> bool:
-        """True once anything about the outcome was recorded."""
-        return bool(self.model_dump(exclude_none=True, include=_OUTCOME_FIELDS))
-
-
-_OUTCOME_FIELDS = set(ActionEvaluation.model_fields)
 
 
 class GoalMeasurement(_Model):

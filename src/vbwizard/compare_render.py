@@ -1,0 +1,240 @@
+"""A :class:`~vbwizard.compare.Comparison` as text, Markdown, JSON, HTML and Word.
+
+The text format is for the terminal. Markdown, HTML and Word render one
+:class:`~vbwizard.reports.sections.Document` built by :func:`comparison_document`,
+so those three always hold the same content; JSON keeps every field.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Literal
+
+from vbwizard.compare import CHANGE_WORDS, ActionOutcome, Comparison, SessionHeader, weight_text
+from vbwizard.reports.labels import EVALUATION_LABELS
+from vbwizard.reports.sections import Bullets, Document, Facts, Item, Para, Section, Table
+
+CompareFormat = Literal["text", "md", "json", "html", "docx"]
+COMPARE_FORMATS: tuple[CompareFormat, ...] = ("text", "md", "json", "html", "docx")
+NOT_EVALUATED = "niet geëvalueerd"
+
+
+def _status(outcome: ActionOutcome) -> str:
+    text = EVALUATION_LABELS.get(outcome.status, NOT_EVALUATED)
+    return f"{text}: {outcome.effect}" if outcome.effect else text
+
+
+def measured_text(outcome: ActionOutcome) -> str:
+    """``"82% (2026-03-01, Meldingen, niet onafhankelijk)"``, or ``""`` when not measured."""
+    if not outcome.measured:
+        return ""
+    details = [outcome.measured_on, outcome.source]
+    if outcome.independent:
+        details.append("onafhankelijk" if outcome.independent == "ja" else "niet onafhankelijk")
+    detail = ", ".join(d for d in details if d)
+    return f"{outcome.measured} ({detail})" if detail else outcome.measured
+
+
+def header_line(label: str, header: SessionHeader | None, fallback: str) -> str:
+    """``"Nulmeting: Titel (2025-11-20, afgerond)"``; an unfinished follow-up says so."""
+    if header is None:
+        return f"{label}: {fallback}"
+    text = f"{label}: {header.title} ({header.date}, {header.status})"
+    return text + " — nog niet afgerond" if header.in_progress else text
+
+
+def _goal_pairs(c: Comparison) -> list[tuple[str, str]]:
+    goal = c.goal
+    if goal is None:
+        return []
+    measured = goal.measured or "nog niet gemeten"
+    detail = ", ".join(d for d in (goal.measured_on, goal.source) if d)
+    pairs = [
+        ("Indicator", goal.indicator or "–"),
+        ("Nulmeting", goal.baseline or "–"),
+        ("Streefwaarde", goal.target or "–"),
+        ("Gemeten", f"{measured} ({detail})" if detail else measured),
+    ]
+    return pairs
+
+
+def comparison_text(c: Comparison) -> str:
+    """Render a comparison as plain Dutch text for the terminal."""
+    lines = [f"Vergelijking {c.base_id} (nulmeting) → {c.followup_id} (vervolg)"]
+    lines.append(header_line("  Nulmeting", c.base, c.base_id))
+    lines.append(header_line("  Vervolg", c.followup, c.followup_id))
+    if not c.linked:
+        lines.append(f"Let op: {c.followup_id} is niet vastgelegd als vervolg op {c.base_id}.")
+    lines += ["", "Gewicht per factor (voor → na)"]
+    width = max((len(f.title) for f in c.factors), default=0)
+    for f in c.factors:
+        lines.append(
+            f"  {f.change} {f.title.ljust(width)}  {weight_text(f.before)} → {weight_text(f.after)}"
+        )
+    lines.append("  (↑ weegt zwaarder · ↓ weegt lichter · = gelijk · ? niet te vergelijken)")
+    lines += ["", f"Meest verbeterd: {', '.join(c.most_improved) or '–'}"]
+    lines.append(f"Grootste zorgen: {', '.join(c.main_concerns) or '–'}")
+    lines += ["", "Prioriteiten"]
+    for label, items in (
+        ("gebleven", c.priorities_kept),
+        ("nieuw", c.priorities_added),
+        ("vervallen", c.priorities_dropped),
+    ):
+        lines.append(f"  {label}: {', '.join(items) if items else '–'}")
+    lines += ["", "Acties uit de nulmeting"]
+    if not c.actions:
+        lines.append("  geen")
+    for a in c.actions:
+        lines.append(f"  - {a.title} ({a.factor}): {_status(a)}")
+        planned = f"indicator: {a.indicator or '–'} · verwacht: {a.expected_effect or '–'}"
+        lines.append(f"      {planned}")
+        outcome = [f"gemeten: {measured_text(a) or '–'}"]
+        if a.decision:
+            outcome.append(f"besluit: {a.decision}")
+        lines.append("      " + " · ".join(outcome))
+        for label, value in (("anders gedaan", a.differently), ("bijeffecten", a.side_effects)):
+            if value:
+                lines.append(f"      {label}: {value}")
+    if c.new_actions:
+        lines += ["", "Nieuwe acties in het vervolg"] + [f"  - {t}" for t in c.new_actions]
+    if c.goal is not None:
+        lines += ["", "Doel (SMART)"] + [f"  {k}: {v}" for k, v in _goal_pairs(c)]
+    if c.process_notes or c.conclusion:
+        lines += ["", "Evaluatie van het vervolg"]
+        lines.append(f"  proces: {c.process_notes or '–'}")
+        lines.append(f"  conclusie: {c.conclusion or '–'}")
+    return "\n".join(lines)
+
+
+def comparison_document(c: Comparison) -> Document:
+    """The comparison as sections: the same content for Markdown, HTML and Word."""
+    head = [
+        header_line("Nulmeting", c.base, c.base_id),
+        header_line("Vervolg", c.followup, c.followup_id),
+    ]
+    intro: list[Item] = [Para(line) for line in head]
+    if not c.linked:
+        intro.append(
+            Para(f"Let op: {c.followup_id} is niet vastgelegd als vervolg op {c.base_id}.")
+        )
+    factor_rows = [
+        [
+            f.title,
+            weight_text(f.before),
+            weight_text(f.after),
+            f"{f.change} {CHANGE_WORDS[f.change]}",
+        ]
+        for f in c.factors
+    ]
+    action_rows = [
+        [
+            a.title,
+            a.factor,
+            a.indicator,
+            a.expected_effect,
+            EVALUATION_LABELS.get(a.status, NOT_EVALUATED),
+            measured_text(a),
+            a.effect,
+            a.decision,
+        ]
+        for a in c.actions
+    ]
+    sections = [
+        Section("Sessies", list(intro)),
+        Section(
+            "Wat veranderde",
+            [
+                Facts(
+                    [
+                        ("Meest verbeterd", ", ".join(c.most_improved) or "–"),
+                        ("Grootste zorgen", ", ".join(c.main_concerns) or "–"),
+                    ]
+                )
+            ],
+        ),
+        Section(
+            "Gewicht per factor",
+            [
+                Table(("Factor", "Nulmeting", "Vervolg", "Verandering"), factor_rows),
+                Para("↑ weegt zwaarder · ↓ weegt lichter · = gelijk · ? niet te vergelijken", True),
+            ],
+        ),
+        Section(
+            "Prioriteiten",
+            [
+                Facts(
+                    [
+                        (label, ", ".join(items) if items else "–")
+                        for label, items in (
+                            ("Gebleven", c.priorities_kept),
+                            ("Nieuw", c.priorities_added),
+                            ("Vervallen", c.priorities_dropped),
+                        )
+                    ]
+                )
+            ],
+        ),
+    ]
+    actions: Section = Section("Acties uit de nulmeting")
+    if action_rows:
+        headers = (
+            "Actie", "Factor", "Indicator", "Verwacht effect",
+            "Uitgevoerd", "Gemeten", "Effect", "Besluit",
+        )  # fmt: skip
+        actions.items.append(Table(headers, action_rows))
+        details = [
+            (a.title, f"anders gedaan: {a.differently}" if a.differently else "", a.side_effects)
+            for a in c.actions
+        ]
+        notes = [
+            f"{title}: " + "; ".join(p for p in (diff, f"bijeffecten: {side}" if side else "") if p)
+            for title, diff, side in details
+            if diff or side
+        ]
+        if notes:
+            actions.items.append(Bullets(notes))
+    else:
+        actions.items.append(Para("Geen acties in de nulmeting.", True))
+    sections.append(actions)
+    if c.new_actions:
+        sections.append(Section("Nieuwe acties in het vervolg", [Bullets(c.new_actions)]))
+    if c.goal is not None:
+        sections.append(Section("Doel (SMART)", [Facts(_goal_pairs(c))]))
+    if c.process_notes or c.conclusion:
+        pairs = [("Proces", c.process_notes or "–"), ("Conclusie", c.conclusion or "–")]
+        sections.append(Section("Evaluatie van het vervolg", [Facts(pairs)]))
+    return Document(
+        title=f"Vergelijking {c.base_id} → {c.followup_id}",
+        subtitle="Nulmeting en vervolg: werkten de acties?",
+        sections=sections,
+    )
+
+
+def comparison_markdown(c: Comparison) -> str:
+    """Render a comparison as Markdown (tables for factors and actions)."""
+    from vbwizard.reports.sections import document_markdown
+
+    return document_markdown(comparison_document(c))
+
+
+def comparison_json(c: Comparison) -> str:
+    """Render a comparison as JSON (for scripts), keeping every field."""
+    return json.dumps(asdict(c), ensure_ascii=False, indent=2)
+
+
+def render_comparison(c: Comparison, fmt: CompareFormat) -> bytes:
+    """The comparison in ``fmt`` as the bytes of a file (or of terminal output)."""
+    if fmt == "text":
+        return (comparison_text(c) + "\n").encode("utf-8")
+    if fmt == "md":
+        return comparison_markdown(c).encode("utf-8")
+    if fmt == "json":
+        return (comparison_json(c) + "\n").encode("utf-8")
+    if fmt == "html":
+        from vbwizard.reports.sections import document_html
+
+        return document_html(comparison_document(c)).encode("utf-8")
+    from vbwizard.reports.sections import document_docx
+
+    return document_docx(comparison_document(c))
