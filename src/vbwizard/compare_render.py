@@ -12,6 +12,7 @@ from dataclasses import asdict
 from typing import Literal
 
 from vbwizard.compare import CHANGE_WORDS, ActionOutcome, Comparison, SessionHeader, weight_text
+from vbwizard.reports.evaluation import measurement_text
 from vbwizard.reports.labels import EVALUATION_LABELS
 from vbwizard.reports.sections import Bullets, Document, Facts, Item, Para, Section, Table
 
@@ -27,13 +28,8 @@ def _status(outcome: ActionOutcome) -> str:
 
 def measured_text(outcome: ActionOutcome) -> str:
     """``"82% (2026-03-01, Meldingen, niet onafhankelijk)"``, or ``""`` when not measured."""
-    if not outcome.measured:
-        return ""
-    details = [outcome.measured_on, outcome.source]
-    if outcome.independent:
-        details.append("onafhankelijk" if outcome.independent == "ja" else "niet onafhankelijk")
-    detail = ", ".join(d for d in details if d)
-    return f"{outcome.measured} ({detail})" if detail else outcome.measured
+    independent = {"ja": True, "nee": False}.get(outcome.independent)
+    return measurement_text(outcome.measured, outcome.measured_on, outcome.source, independent)
 
 
 def header_line(label: str, header: SessionHeader | None, fallback: str) -> str:

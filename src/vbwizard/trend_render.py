@@ -86,7 +86,7 @@ def trend_text(trend: Trend) -> str:
     return "\n".join(lines)
 
 
-def trend_sections(trend: Trend, *, chart: bool = True) -> list[Section]:
+def trend_sections(trend: Trend, *, chart: bool = True, level: int = 2) -> list[Section]:
     """The trajectory as sections; ``chart`` adds the SVG (HTML shows it, others skip it)."""
     from vbwizard.reports.trend_svg import trend_svg
 
@@ -132,9 +132,9 @@ def trend_sections(trend: Trend, *, chart: bool = True) -> list[Section]:
     else:
         results.append(Para("Nog geen vervolg: er is nog niets geëvalueerd.", True))
     sections = [
-        Section("Rondes", list(head)),
-        Section("Gewicht per factor per ronde", weights),
-        Section("Resultaten van de acties per ronde", results),
+        Section("Rondes", list(head), level),
+        Section("Gewicht per factor per ronde", weights, level),
+        Section("Resultaten van de acties per ronde", results, level),
     ]
     rows = [
         [
@@ -149,7 +149,7 @@ def trend_sections(trend: Trend, *, chart: bool = True) -> list[Section]:
     ]
     if rows:
         headers = ("Ronde", "Indicator", "Nulmeting", "Streefwaarde", "Gemeten", "Conclusie")
-        sections.append(Section("Doel en conclusie per ronde", [Table(headers, rows)]))
+        sections.append(Section("Doel en conclusie per ronde", [Table(headers, rows)], level))
     return sections
 
 
@@ -161,6 +161,12 @@ def trend_document(trend: Trend, *, chart: bool) -> Document:
         subtitle="Nulmeting en vervolgen: gewicht per factor en resultaten per ronde",
         sections=trend_sections(trend, chart=chart),
     )
+
+
+def trajectory_sections(trend: Trend, *, chart: bool) -> list[Section]:
+    """The trajectory as one section of a session's report."""
+    intro = Section("Verloop over de rondes", [Para("Deze sessie hoort bij een reeks.", True)])
+    return [intro, *trend_sections(trend, chart=chart, level=3)]
 
 
 def render_trend(trend: Trend, fmt: TrendFormat) -> bytes:

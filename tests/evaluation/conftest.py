@@ -14,15 +14,19 @@ from vbwizard.session.models import Session
 from vbwizard.session.storage import save_session
 from vbwizard.tui.app import VbWizardApp
 
+from ..reports.conftest import run
+
+__all__ = ["run"]  # the in-process CLI runner of the report tests
+
 SIZE = (80, 24)
 
 
-def weigh(session: Session, bank: Bank, weights: dict[str, int]) -> None:
-    """Give every factor a weight: ``weights`` where given, else 1."""
-    for factor in bank.factors:
-        answer = session.answer(factor.id)
+def weigh(session: Session, previous: Session, weights: dict[str, int]) -> None:
+    """Weigh every factor again: ``weights`` where given, else as in ``previous``."""
+    for factor_id, before in previous.factors.items():
+        answer = session.answer(factor_id)
         answer.visited = True
-        answer.weight = weights.get(factor.id, 1)
+        answer.weight = weights.get(factor_id, before.weight)
 
 
 def followup_of(bank: Bank, base: Session, year: int, session_id: str) -> Session:
@@ -40,7 +44,7 @@ def chain_of_three(bank: Bank) -> list[Session]:
     """
     base = demo_session(bank)
     second = followup_of(bank, base, 2026, "vervolg-2026")
-    weigh(second, bank, {"signaalcriminaliteit-en-overlast": 2, "sociale-kwaliteit": 3})
+    weigh(second, base, {"signaalcriminaliteit-en-overlast": 2, "sociale-kwaliteit": 3})
     assert second.evaluation is not None
     first = second.evaluation.actions[0]
     first.done, first.measured, first.decision = "done", "70% binnen 5 dagen", "continue"
@@ -48,7 +52,7 @@ def chain_of_three(bank: Bank) -> list[Session]:
     second.actions = [a.model_copy(deep=True) for a in base.actions[:2]]
     second.status = "completed"
     third = followup_of(bank, second, 2027, "vervolg-2027")
-    weigh(third, bank, {"signaalcriminaliteit-en-overlast": 1, "sociale-kwaliteit": 3})
+    weigh(third, second, {"signaalcriminaliteit-en-overlast": 1})
     assert third.evaluation is not None
     third.evaluation.actions[1].done = "partly"
     third.evaluation.actions[1].effect = "Bewoners kennen de regisseur"

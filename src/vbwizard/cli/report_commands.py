@@ -126,7 +126,8 @@ def run_report(args: argparse.Namespace) -> int:
     _, session = load_ref(args.session, args)
     if target is None and not to_stdout:
         target = output_path(f"{session.id}.{fmt}")
-    data = render_report(bank(args), session, cast(ReportFormat, fmt))
+    folder = sessions_dir(args)
+    data = render_report(bank(args), session, cast(ReportFormat, fmt), sessions_dir=folder)
     if target is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

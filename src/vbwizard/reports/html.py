@@ -13,6 +13,7 @@ from html import escape
 from importlib import resources
 
 from vbwizard.reports.model import FactorRow, ReportData
+from vbwizard.reports.sections import sections_html
 from vbwizard.reports.svg import heat_map_svg
 
 # Belt and braces: even a future template mistake cannot make the page load
@@ -178,6 +179,7 @@ def render_html(data: ReportData) -> str:
         out += ["<h3>SMART</h3>", *_facts(data.smart)]
     out.append("</section>")
     out += _actions(data)
+    out += sections_html(data.evaluation + data.trajectory)
     out += ['<section id="open-punten">', "<h2>Open punten</h2>"]
     if data.open_points:
         out += ["<ul>", *(f"<li>{e(p)}</li>" for p in data.open_points), "</ul>"]

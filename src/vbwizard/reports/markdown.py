@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from vbwizard.reports.model import FactorRow, ReportData
+from vbwizard.reports.sections import sections_markdown
 
 # A coloured square per weight gives the table a heat-map feel on platforms
 # that render it (GitHub, GitLab, Teams) and stays readable where they do not.
@@ -81,6 +82,8 @@ def render_markdown(data: ReportData) -> str:
         out += _table(*data.action_table())
     else:
         out += ["Nog geen acties vastgelegd.", ""]
+
+    out += sections_markdown(data.evaluation + data.trajectory)
 
     out += ["## Open punten", ""]
     out += [f"- {_flow(p)}" for p in data.open_points] or ["Geen open punten."]

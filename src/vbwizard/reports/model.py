@@ -12,6 +12,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from vbwizard.bank.models import Bank
+from vbwizard.reports.evaluation import evaluation_sections
 from vbwizard.reports.labels import (
     ACTION_STATUS_LABELS,
     EVALUATION_LABELS,
@@ -23,6 +24,7 @@ from vbwizard.reports.labels import (
     factor_title,
 )
 from vbwizard.reports.open_points import open_points
+from vbwizard.reports.sections import Section
 from vbwizard.scoring import factor_state
 from vbwizard.session.models import FactorAnswer, PlannedAction, Session
 
@@ -154,6 +156,10 @@ class ReportData:
     bank_title: str
     group_weights: bool = field(default=False)
     """True when any factor has per-participant weights (show the spread)."""
+    evaluation: list[Section] = field(default_factory=list)
+    """A follow-up's Evaluatie section (empty for other sessions)."""
+    trajectory: list[Section] = field(default_factory=list)
+    """The chain's trajectory, when the caller looked it up (see ``render_report``)."""
 
     @property
     def factors(self) -> list[FactorRow]:
@@ -330,4 +336,5 @@ def build_report(bank: Bank, session: Session) -> ReportData:
         bank_title=f"{bank.manifest.title} (versie {bank.version})",
     )
     data.group_weights = any(row.participant_weights for row in data.factors)
+    data.evaluation = evaluation_sections(bank, session)
     return data

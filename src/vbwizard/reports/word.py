@@ -19,6 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from vbwizard.reports.model import ReportData
+from vbwizard.reports.sections import sections_docx
 from vbwizard.reports.svg import COLOURS
 
 # XML 1.0 cannot hold most control characters; TOML escapes can produce them,
@@ -200,6 +201,8 @@ def render_docx(data: ReportData) -> bytes:
         _table(doc, *data.action_table())
     else:
         _empty(doc, "Nog geen acties vastgelegd.")
+
+    sections_docx(doc, data.evaluation + data.trajectory)
 
     doc.add_heading("Open punten", level=1)
     for point in data.open_points:
