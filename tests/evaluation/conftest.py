@@ -52,6 +52,7 @@ def chain_of_three(bank: Bank) -> list[Session]:
     second.actions = [a.model_copy(deep=True) for a in base.actions[:2]]
     second.status = "completed"
     third = followup_of(bank, second, 2027, "vervolg-2027")
+    third.scope.title = "De Horst, derde ronde"
     weigh(third, second, {"signaalcriminaliteit-en-overlast": 1})
     assert third.evaluation is not None
     third.evaluation.actions[1].done = "partly"
