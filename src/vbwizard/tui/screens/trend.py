@@ -37,6 +37,7 @@ def spark(factor: FactorTrend) -> str:
 class TrendScreen(Screen[None]):
     """The trajectory of the chain a session belongs to."""
 
+    CSS_PATH = "trend.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Terug")]
 
     def __init__(self, session: Session) -> None:
