@@ -126,7 +126,8 @@ class StepScreen(Screen[None]):
 
     def _neighbour(self, offset: int) -> Step | None:
         steps = steps_for(self.session)
-        index = steps.index(self.STEP) + offset
+        # Step 9 of a session that follows up nothing (a hand-edited file): back to 8.
+        index = (steps.index(self.STEP) if self.STEP in steps else len(steps)) + offset
         return steps[index] if 0 <= index < len(steps) else None
 
     def action_next_step(self) -> None:
