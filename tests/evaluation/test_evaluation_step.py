@@ -140,3 +140,50 @@ async def test_evaluate_three_baseline_actions_and_find_every_value_saved(
     assert evaluation.goal.target == "12% of lager"
     assert evaluation.process_notes == "Goede samenwerking met de corporatie"
     assert evaluation.conclusion == "consolidate"
+
+
+async def test_step_9_follows_the_summary_only_in_a_followup(
+    demo_app: VbWizardApp, demo_folder: Path
+) -> None:
+    from vbwizard.tui.screens.summary import SummaryScreen
+
+    app = demo_app
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(pilot)
+        await go_to(pilot, screen, "Veiligheidsbeleving")
+        await pilot.press("o")  # the baseline itself: eight steps
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert "9 Eval." not in str(app.screen.query_one(".step-bar").render())
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "stap 9 evaluatie")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, EvaluationScreen)
+
+
+async def test_pagedown_from_the_summary_of_a_followup_opens_step_9(
+    demo_app: VbWizardApp, demo_folder: Path
+) -> None:
+    from vbwizard.tui.screens.summary import SummaryScreen
+
+    app = demo_app
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(pilot)
+        await go_to(pilot, screen, "Veiligheidsbeleving")
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "stap 8 samenvatting")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert isinstance(app.screen, EvaluationScreen)
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
