@@ -17,6 +17,7 @@ from pathlib import Path
 
 from vbwizard.problems import ProblemsError
 from vbwizard.session.models import Session
+from vbwizard.session.naming import is_valid_id, session_file
 from vbwizard.session.storage import read_session, session_files
 
 
@@ -122,22 +123,39 @@ def build_chain(sessions: Iterable[Session], member_id: str) -> Chain:
     return Chain(rounds=rounds, missing_baseline=missing, children=kept)
 
 
-def read_folder(sessions_dir: Path) -> list[Session]:
-    """Every readable session in a folder; unreadable files are skipped."""
-    sessions = []
-    for path in session_files(sessions_dir):
-        try:
-            sessions.append(read_session(path)[0])
-        except (ProblemsError, OSError):
-            continue
-    return sessions
+def _read(path: Path) -> Session | None:
+    try:
+        return read_session(path)[0]
+    except (ProblemsError, OSError):
+        return None  # an unreadable file is simply not part of any chain
 
 
 def load_chain(sessions_dir: Path, member: Session) -> Chain:
     """The chain of ``member`` among the sessions in ``sessions_dir``.
 
     ``member`` itself counts even when it is not (yet) saved in that folder, and
-    its in-memory version wins over its file.
+    its in-memory version wins over its file. Only the files that can belong to
+    a chain are parsed: the ancestors, found by id, and the files that name a
+    session they follow up (a cheap byte search first, so a folder of thousands
+    of unrelated sessions costs little).
     """
-    others = [s for s in read_folder(sessions_dir) if s.id != member.id]
-    return build_chain([member, *others], member.id)
+    found: dict[str, Session] = {member.id: member}
+    ref = member.links.followup_of
+    while ref and ref not in found and is_valid_id(ref):
+        ancestor = _read(session_file(sessions_dir, ref))
+        if ancestor is None or ancestor.id != ref:
+            break
+        found[ref] = ancestor
+        ref = ancestor.links.followup_of
+    for path in session_files(sessions_dir):
+        if path.stem in found:
+            continue
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            continue
+        if b"followup_of" in raw:
+            session = _read(path)
+            if session is not None and session.id not in found:
+                found[session.id] = session
+    return build_chain(found.values(), member.id)
