@@ -204,9 +204,7 @@ def evaluation_of(action: PlannedAction, followup: Session) -> ActionEvaluation 
 def _outcome(bank: Bank, action: PlannedAction, followup: Session) -> ActionOutcome:
     match = next((a for a in followup.actions if _same_action(action, a)), None)
     ev = evaluation_of(action, followup) or ActionEvaluation()
-    independent = (
-        {True: "ja", False: "nee"}.get(ev.independent, "") if ev.independent is not None else ""
-    )
+    independent = "" if ev.independent is None else ("ja" if ev.independent else "nee")
     return ActionOutcome(
         action_id=action.id,
         factor=factor_title(bank, action.factor),
@@ -231,14 +229,19 @@ def _goal(base: Session, followup: Session) -> GoalOutcome | None:
     measured = followup.evaluation.goal if followup.evaluation else None
     if smart is None and measured is None:
         return None
+
+    def planned(key: str) -> str:
+        # The baseline's own goal first; the copy in the follow-up when the baseline lacks it.
+        for source in (smart, measured):
+            value = getattr(source, key, None) if source is not None else None
+            if value:
+                return str(value)
+        return ""
+
     return GoalOutcome(
-        indicator=(smart.indicator if smart else None)
-        or (measured.indicator if measured else None)
-        or "",
-        baseline=(smart.baseline if smart else None)
-        or (measured.baseline if measured else None)
-        or "",
-        target=(smart.target if smart else None) or (measured.target if measured else None) or "",
+        indicator=planned("indicator"),
+        baseline=planned("baseline"),
+        target=planned("target"),
         measured=(measured.measured or "") if measured else "",
         measured_on=measured.measured_on.isoformat() if measured and measured.measured_on else "",
         source=(measured.source or "") if measured else "",
