@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Static
 
 from vbwizard.bank import Bank
 from vbwizard.demo import DEMO_ID
+from vbwizard.session.storage import load_session
 from vbwizard.tui.app import VbWizardApp
 from vbwizard.tui.screens.evaluation import EvaluationScreen
 from vbwizard.tui.screens.review import ReviewScreen
@@ -56,10 +58,15 @@ async def test_the_chain_of_a_selected_session_with_a_chart_per_factor(
         assert isinstance(app.screen, ReviewScreen)
 
 
-async def test_a_followup_whose_baseline_was_deleted_can_still_be_evaluated(
-    bank: Bank, chain_folder: Path
+@pytest.mark.parametrize("damage", ["deleted", "unreadable"])
+async def test_a_followup_whose_baseline_is_gone_can_still_be_evaluated(
+    bank: Bank, chain_folder: Path, damage: str
 ) -> None:
-    (chain_folder / f"{DEMO_ID}.toml").unlink()
+    baseline = chain_folder / f"{DEMO_ID}.toml"
+    if damage == "deleted":
+        baseline.unlink()
+    else:
+        baseline.write_bytes(b"\xff\xfe niet te lezen")
     app = VbWizardApp(bank=bank, sessions_dir=chain_folder, handle_signals=False)
     async with app.run_test(size=SIZE) as pilot:
         review = await open_review(pilot)
@@ -78,7 +85,13 @@ async def test_a_followup_whose_baseline_was_deleted_can_still_be_evaluated(
         await pilot.press("w")
         await pilot.pause()
         assert "2 van 6 geëvalueerd" in str(page.query_one("#evaluation-intro").render())
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+g")  # the factor page says the baseline is missing
         await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        line = str(app.screen.query_one("#baseline-weight", Static).render())
+        assert line == f"Nulmeting ‘{DEMO_ID}’ niet gevonden of onleesbaar."
         assert app.session is not None and app.session.evaluation is not None
         assert app.session.evaluation.actions[1].done == "unknown"
+    saved = load_session(chain_folder / "vervolg-2026.toml")
+    assert saved.evaluation is not None and saved.evaluation.actions[1].done == "unknown"
