@@ -13,6 +13,7 @@ from vbwizard.reports.blocks import (
     Block,
     Bullets,
     Facts,
+    Figure,
     HeatMap,
     Note,
     Paragraph,
@@ -53,6 +54,8 @@ def text_block(block: Block, brief: bool = False) -> list[str]:
             return [f"  - {_indent(item, '  - ')}" for item in items]
         case Table(rows=rows):
             return ["  - " + " · ".join(_indent(c, "    ") for c in row if c) for row in rows]
+        case Figure():
+            return []
         case HeatMap(clusters=clusters):
             out = []
             for cluster in clusters:

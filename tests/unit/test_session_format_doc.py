@@ -52,6 +52,19 @@ def test_example_loads_and_holds_what_the_doc_says(tmp_path, bank: Bank):
     assert session.goal.smart is not None and session.goal.smart.deadline == dt.date(2027, 3, 1)
     assert [a.bank_action for a in session.actions] == ["snel-zichtbaar-optreden", None]
     assert session.progress.step == "actions"
+    # The evaluation of the baseline's plan (step 9): optional fields, all loaded.
+    evaluation = session.evaluation
+    assert evaluation is not None and evaluation.conclusion == "adjust"
+    first, second = evaluation.actions
+    assert (first.action, first.done, first.decision) == (
+        "snel-zichtbaar-optreden",
+        "partly",
+        "adjust",
+    )
+    assert first.measured_on == dt.date(2026, 2, 28) and first.independent is False
+    assert first.evaluated and second.evaluated and second.indicator is None
+    assert evaluation.goal is not None and evaluation.goal.target == "40%"
+    assert evaluation.goal.independent is True
     # Every factor id in the example exists in the bundled bank: the example is realistic.
     known = {f.id for f in bank.factors}
     assert set(session.factors) <= known and set(session.priority_ids) <= known

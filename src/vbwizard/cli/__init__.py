@@ -19,6 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
     from vbwizard.cli import (
         bank_commands,
+        evaluation_commands,
         export_commands,
         merge_commands,
         report_commands,
@@ -38,8 +39,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"vbwizard {__version__}")
     add_common_options(parser, suppress=False)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    modules = (tui_commands, bank_commands, session_commands, report_commands, merge_commands)
-    for module in (*modules, export_commands):
+    modules = (
+        tui_commands,
+        bank_commands,
+        session_commands,
+        report_commands,
+        merge_commands,
+        export_commands,
+        evaluation_commands,
+    )
+    for module in modules:
         module.register(subparsers, common)
     parser.set_defaults(handler=tui_commands.run_start)
     return parser

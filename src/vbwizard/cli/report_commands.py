@@ -1,4 +1,4 @@
-"""``vbwizard report`` and ``compare`` (``merge`` and the exports have modules of their own).
+"""``vbwizard report`` (``compare``, ``merge`` and the exports have modules of their own).
 
 Every file goes through :func:`atomic_write`, so an interrupted export leaves
 the old file or none, never half a report. Output folders are checked before
@@ -51,14 +51,6 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="doelbestand (standaard <sessie-id>.<ext>; - = stdout)",
     )
     report.set_defaults(handler=run_report)
-
-    compare = subparsers.add_parser(
-        "compare", parents=[common], help="vergelijk een nulmeting met een vervolgsessie"
-    )
-    compare.add_argument("base", help="de nulmeting (pad of id)")
-    compare.add_argument("followup", help="de vervolgsessie (pad of id)")
-    compare.add_argument("--format", choices=("text", "md", "json"), default="text")
-    compare.set_defaults(handler=run_compare)
 
 
 def output_path(value: str) -> Path:
@@ -114,7 +106,8 @@ def run_report(args: argparse.Namespace) -> int:
     _, session = load_ref(args.session, args)
     if target is None and not to_stdout:
         target = output_path(f"{session.id}.{fmt}")
-    data = render_report(bank(args), session, cast(ReportFormat, fmt))
+    folder = sessions_dir(args)
+    data = render_report(bank(args), session, cast(ReportFormat, fmt), sessions_dir=folder)
     if target is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -123,19 +116,4 @@ def run_report(args: argparse.Namespace) -> int:
     print(target)
     return EXIT_OK
 
-
-def run_compare(args: argparse.Namespace) -> int:
-    """Print what changed between a baseline and its follow-up."""
-    from vbwizard.compare import (
-        compare_sessions,
-        comparison_json,
-        comparison_markdown,
-        comparison_text,
-    )
-
-    _, base = load_ref(args.base, args)
-    _, followup = load_ref(args.followup, args)
-    result = compare_sessions(bank(args), base, followup)
-    render = {"text": comparison_text, "md": comparison_markdown, "json": comparison_json}
-    print(render[args.format](result).rstrip("\n"))
     return EXIT_OK

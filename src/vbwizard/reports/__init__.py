@@ -2,16 +2,18 @@
 
 :func:`~vbwizard.reports.build.build_report` describes a report as sections of
 blocks (:mod:`vbwizard.reports.blocks`); one renderer per format draws those
-blocks. :func:`render_report` is what the CLI and the TUI call.
+blocks. :func:`render_report` is what the CLI and the TUI call; comparisons and
+trajectories are documents of the same blocks, drawn by :func:`render_document`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Literal
 
 from vbwizard.bank.models import Bank
-from vbwizard.reports.blocks import Report
+from vbwizard.reports.blocks import Report, Section
 from vbwizard.reports.build import build_report
 from vbwizard.reports.open_points import open_points
 from vbwizard.session.models import Session
@@ -21,13 +23,26 @@ FORMATS: tuple[ReportFormat, ...] = ("md", "html", "docx", "pdf")
 
 
 def render_report(
-    bank: Bank, session: Session, fmt: ReportFormat, now: dt.datetime | None = None
+    bank: Bank,
+    session: Session,
+    fmt: ReportFormat,
+    now: dt.datetime | None = None,
+    *,
+    sessions_dir: Path | None = None,
 ) -> bytes:
     """Render ``session`` as a report in ``fmt`` and return the file's bytes.
 
     ``now`` is the generation moment printed in the report (default: now).
+    With ``sessions_dir``, a session that belongs to a chain (baseline →
+    follow-up → …) gets the trajectory of that chain too; HTML draws it as a
+    small chart per factor.
     """
-    report = build_report(bank, session, now)
+    trajectory = _trajectory(bank, session, sessions_dir, fmt) if sessions_dir else None
+    return render_document(build_report(bank, session, now, trajectory), fmt)
+
+
+def render_document(report: Report, fmt: str) -> bytes:
+    """Draw a report document in ``fmt`` (``md``, ``html``, ``docx`` or ``pdf``)."""
     # Renderers are imported on use: python-docx, lxml and fpdf2 take a moment
     # to load, and each export needs only one.
     if fmt == "md":
@@ -49,4 +64,23 @@ def render_report(
     raise ValueError(f"unknown report format: {fmt}")
 
 
-__all__ = ["FORMATS", "Report", "ReportFormat", "build_report", "open_points", "render_report"]
+def _trajectory(bank: Bank, session: Session, sessions_dir: Path, fmt: str) -> Section | None:
+    from vbwizard.chain import load_chain
+    from vbwizard.trend import build_trend
+    from vbwizard.trend_render import trajectory_section
+
+    chain = load_chain(sessions_dir, session)
+    if len(chain.rounds) < 2 and chain.missing_baseline is None:
+        return None  # a session on its own has no trajectory
+    return trajectory_section(build_trend(bank, chain), chart=fmt == "html")
+
+
+__all__ = [
+    "FORMATS",
+    "Report",
+    "ReportFormat",
+    "build_report",
+    "open_points",
+    "render_document",
+    "render_report",
+]

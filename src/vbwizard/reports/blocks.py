@@ -112,7 +112,20 @@ class HeatMap(_Block):
     clusters: Sequence[ClusterBlock]
 
 
-Block = Subheading | Paragraph | Note | Facts | Bullets | Table | HeatMap
+@dataclass(frozen=True)
+class Figure(_Block):
+    """A chart drawn by vbwizard as inline SVG (every text in it already escaped).
+
+    Only HTML draws it; the other formats leave it out, so a figure always sits
+    beside a table or list that holds the same numbers.
+    """
+
+    svg: str
+    alt: str
+    """What the chart shows, for screen readers."""
+
+
+Block = Subheading | Paragraph | Note | Facts | Bullets | Table | HeatMap | Figure
 
 
 @dataclass

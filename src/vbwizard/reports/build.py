@@ -26,6 +26,7 @@ from vbwizard.reports.blocks import (
     Subheading,
     Table,
 )
+from vbwizard.reports.evaluation import evaluation_sections
 from vbwizard.reports.labels import (
     MODE_LABELS,
     SCOPE_TYPE_LABELS,
@@ -227,13 +228,18 @@ def _attribution(bank: Bank, provenance: Provenance, draft: bool) -> Section:
     )
 
 
-def build_report(bank: Bank, session: Session, now: dt.datetime | None = None) -> Report:
-    """Describe the report of ``session`` as sections of blocks, in Dutch.
+def document(
+    bank: Bank,
+    session: Session,
+    title: str,
+    subtitle: str,
+    sections: list[Section],
+    now: dt.datetime | None = None,
+) -> Report:
+    """A report about ``session`` (or a comparison or trajectory ending in it).
 
-    Args:
-        bank: The bank loaded now (titles and labels come from it).
-        session: The session to report.
-        now: The generation moment (default: the current local time).
+    Provenance, the CONCEPT mark of an unfinished session and the bank warning
+    are decided here, so every document vbwizard writes carries them alike.
     """
     provenance = Provenance(
         session_id=session.id,
@@ -253,24 +259,46 @@ def build_report(bank: Bank, session: Session, now: dt.datetime | None = None) -
         )
     if provenance.bank_differs:
         notices.append(Note(provenance.warning, kind="warning"))
-    clusters = factor_clusters(bank, session)
     return Report(
-        title=session.scope.title or "(zonder titel)",
-        subtitle=SUBTITLE,
+        title=title,
+        subtitle=subtitle,
         draft=draft,
         provenance=provenance,
         notices=notices,
         author=session.scope.facilitator or "",
-        sections=[
-            _scope(session),
-            _participants(session),
-            _sources(session),
-            _problem(bank, session),
-            _tafel(clusters),
-            _priorities(bank, session),
-            _goal(session),
-            Section("actieplan", "Actieplan", plan_blocks(bank, session)),
-            _open_points(bank, session),
-            _attribution(bank, provenance, draft),
-        ],
+        sections=sections,
     )
+
+
+def build_report(
+    bank: Bank,
+    session: Session,
+    now: dt.datetime | None = None,
+    trajectory: Section | None = None,
+) -> Report:
+    """Describe the report of ``session`` as sections of blocks, in Dutch.
+
+    Args:
+        bank: The bank loaded now (titles and labels come from it).
+        session: The session to report.
+        now: The generation moment (default: the current local time).
+        trajectory: The course of the chain the session belongs to, when the
+            caller looked it up (it needs the sessions folder).
+    """
+    report = document(bank, session, session.scope.title or "(zonder titel)", SUBTITLE, [], now)
+    clusters = factor_clusters(bank, session)
+    report.sections = [
+        _scope(session),
+        _participants(session),
+        _sources(session),
+        _problem(bank, session),
+        _tafel(clusters),
+        _priorities(bank, session),
+        _goal(session),
+        Section("actieplan", "Actieplan", plan_blocks(bank, session)),
+        *evaluation_sections(bank, session),
+        *([trajectory] if trajectory is not None else []),
+        _open_points(bank, session),
+        _attribution(bank, report.provenance, report.draft),
+    ]
+    return report

@@ -18,6 +18,7 @@ from vbwizard.reports.blocks import (
     Block,
     Bullets,
     Facts,
+    Figure,
     HeatMap,
     Note,
     Paragraph,
@@ -163,6 +164,9 @@ def _block(block: Block) -> list[str]:
             return _table(block)
         case HeatMap():
             return _heat_map(block)
+        case Figure(svg=svg, alt=alt):
+            # vbwizard draws the SVG itself and escapes every text in it.
+            return [f'<figure class="chart" role="img" aria-label="{e(alt)}">{svg}</figure>']
     raise TypeError(f"unknown block {block!r}")
 
 
@@ -172,7 +176,7 @@ def _small(block: Block) -> bool:
         return len(block.pairs) <= 8
     if isinstance(block, Bullets):
         return len(block.items) <= 8
-    return not isinstance(block, Table | HeatMap)
+    return not isinstance(block, Table | HeatMap | Figure)
 
 
 def _section(section: Section) -> list[str]:

@@ -19,7 +19,14 @@ SCOPE_TYPE_LABELS = {
 }
 SOURCE_STATUS_LABELS = {"available": "beschikbaar", "missing": "ontbreekt", "planned": "gepland"}
 SOURCE_KIND_LABELS = {"quantitative": "kwantitatief", "qualitative": "kwalitatief"}
-EVALUATION_LABELS = {"done": "uitgevoerd", "partly": "deels uitgevoerd", "not": "niet uitgevoerd"}
+EVALUATION_LABELS = {
+    "done": "uitgevoerd",
+    "partly": "deels uitgevoerd",
+    "not": "niet uitgevoerd",
+    "unknown": "uitvoering onbekend",
+}
+DECISION_LABELS = {"continue": "voortzetten", "adjust": "aanpassen", "stop": "stoppen"}
+CONCLUSION_LABELS = {"consolidate": "bestendigen", "adjust": "bijsturen"}
 ACTION_STATUS_LABELS = {"proposed": "voorgesteld", "accepted": "aanvaard", "rejected": "afgewezen"}
 
 

@@ -15,6 +15,7 @@ from vbwizard.reports.blocks import (
     Block,
     Bullets,
     Facts,
+    Figure,
     HeatMap,
     Note,
     Paragraph,
@@ -94,8 +95,8 @@ def _block(block: Block) -> list[str]:
             return [*(f"- {_flow(item)}" for item in items), ""]
         case Table():
             return _table(block.headers, _weighted(block))
-        case HeatMap():
-            return []  # The factor table right after it carries the same, with squares.
+        case HeatMap() | Figure():
+            return []  # The table beside it carries the same (the factor table with squares).
     raise TypeError(f"unknown block {block!r}")
 
 

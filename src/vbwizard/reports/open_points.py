@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from vbwizard.bank.models import Bank
+from vbwizard.followup import unevaluated
 from vbwizard.reports.labels import SOURCE_STATUS_LABELS, factor_title
 from vbwizard.scoring import MAX_PRIORITIES, MIN_PRIORITIES, priority_count_ok
 from vbwizard.session.models import FactorAnswer, Session
@@ -12,6 +13,9 @@ _NONE = FactorAnswer()
 
 def open_points(bank: Bank, session: Session) -> list[str]:
     """What is still open: unseen factors, missing sources, undecided or loose actions.
+
+    Evaluation needs an expected effect and an indicator per action; a follow-up
+    lists the baseline actions it has not evaluated yet.
 
     The TUI's summary step shows the same list, so it lives here rather than in
     a renderer.
@@ -48,6 +52,7 @@ def open_points(bank: Bank, session: Session) -> list[str]:
                 ("eigenaar", action.owner),
                 ("startdatum", action.start),
                 ("einddatum", action.end),
+                ("verwacht effect", action.expected_effect),
                 ("indicator", action.indicator),
             )
             if not value
@@ -56,4 +61,8 @@ def open_points(bank: Bank, session: Session) -> list[str]:
             points.append(f"Actie ‘{action.title or action.id}’ mist: {', '.join(missing)}.")
     if not session.goal.text:
         points.append("Nog geen doel vastgelegd.")
+    waiting = unevaluated(session)
+    if waiting:
+        titles = ", ".join(f"‘{entry.title or entry.action}’" for entry in waiting)
+        points.append(f"Nog niet geëvalueerd uit de nulmeting: {titles}.")
     return points

@@ -21,6 +21,7 @@ from vbwizard.reports.blocks import (
     Block,
     Bullets,
     Facts,
+    Figure,
     HeatMap,
     Note,
     Paragraph,
@@ -224,6 +225,8 @@ def _block(pdf: _Document, block: Block) -> None:
             _table(pdf, block)
         case HeatMap():
             _heat_map(pdf, block)
+        case Figure():
+            pass  # an HTML chart; the table beside it holds the same numbers
         case _:
             raise TypeError(f"unknown block {block!r}")
 

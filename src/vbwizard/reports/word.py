@@ -28,6 +28,7 @@ from vbwizard.reports.blocks import (
     Block,
     Bullets,
     Facts,
+    Figure,
     HeatMap,
     Note,
     Paragraph,
@@ -260,6 +261,8 @@ def _block(doc: Any, block: Block) -> None:
             _table(doc, block)
         case HeatMap():
             _heat_map(doc, block)
+        case Figure():
+            pass  # an HTML chart; the table beside it holds the same numbers
         case _:
             raise TypeError(f"unknown block {block!r}")
 

@@ -56,7 +56,17 @@ AnswerValue = Literal["yes", "partly", "no", "unknown"]
 Confidence = Literal["low", "medium", "high"]
 Mode = Literal["group", "self"]
 Status = Literal["in_progress", "completed"]
-Step = Literal["scope", "sources", "problem", "factors", "priorities", "goal", "actions", "summary"]
+Step = Literal[
+    "scope",
+    "sources",
+    "problem",
+    "factors",
+    "priorities",
+    "goal",
+    "actions",
+    "summary",
+    "evaluation",
+]
 ScopeType = Literal[
     "municipality", "neighbourhood", "place", "hangplek", "target_group", "communication", "other"
 ]
@@ -64,6 +74,10 @@ ScopeType = Literal[
 STEPS: tuple[Step, ...] = (
     "scope", "sources", "problem", "factors", "priorities", "goal", "actions", "summary",
 )  # fmt: skip
+"""The steps of every session; a follow-up adds ``evaluation`` (see :data:`FOLLOWUP_STEPS`)."""
+
+FOLLOWUP_STEPS: tuple[Step, ...] = (*STEPS, "evaluation")
+"""The steps of a follow-up session: step 9, Evaluatie, looks back at the baseline's plan."""
 
 
 class _Model(BaseModel):
@@ -185,11 +199,75 @@ class Goal(_Model):
     smart: Annotated[SmartGoal | None, AfterValidator(_empty_to_none)] = None
 
 
+Done = Literal["done", "partly", "not", "unknown"]
+"""Was an action carried out as intended: done, partly, not, or unknown."""
+Decision = Literal["continue", "adjust", "stop"]
+"""What happens to an evaluated action next."""
+
+
 class ActionEvaluation(_Model):
     """How an action turned out (step 9, Evaluatie)."""
 
-    done: Literal["done", "partly", "not"] | None = None
+    done: Done | None = None
+    differently: Text = None
+    """What was done differently from the plan."""
+    measured: Text = None
+    """The indicator's measured value, as the source gives it (e.g. ``"12%"``)."""
+    measured_on: dt.date | None = None
+    source: Text = None
+    """Where the measured value comes from."""
+    independent: bool | None = None
+    """Is that source independent of the people who carried out the action?"""
     effect: Text = None
+    """The observed effect."""
+    side_effects: Text = None
+    """Intended or unintended side effects."""
+    decision: Decision | None = None
+    notes: Text = None
+
+    @property
+    def evaluated(self) -> bool:
+        """True once anything about the outcome was recorded."""
+        return bool(self.model_dump(exclude_none=True, include=_OUTCOME_FIELDS))
+
+
+_OUTCOME_FIELDS = set(ActionEvaluation.model_fields)
+"""The outcome's own fields (not the copied plan of an :class:`EvaluatedAction`)."""
+
+
+class _PlanCopy(_Model):
+    """What a follow-up copies of a baseline action (first in the file, so it reads well)."""
+
+    action: SessionId
+    """The id of the action in the baseline."""
+    factor: str = ""
+    title: str = ""
+    indicator: Text = None
+    expected_effect: Text = None
+
+
+class EvaluatedAction(ActionEvaluation, _PlanCopy):
+    """A baseline action as a follow-up evaluates it, with a copy of what was planned.
+
+    The plan's title, factor, indicator and expected effect are copied when the
+    follow-up is made, so the evaluation still reads on its own when the
+    baseline file is gone.
+    """
+
+
+class GoalMeasurement(_Model):
+    """The SMART goal's indicator measured again, against its baseline and target."""
+
+    indicator: Text = None
+    """Copied from the baseline's goal."""
+    baseline: Text = None
+    """Copied from the baseline's goal."""
+    target: Text = None
+    """Copied from the baseline's goal."""
+    measured: Text = None
+    measured_on: dt.date | None = None
+    source: Text = None
+    independent: bool | None = None
     notes: Text = None
 
 
@@ -215,10 +293,15 @@ class PlannedAction(_Model):
 
 
 class Evaluation(_Model):
-    """Session-level evaluation of a follow-up."""
+    """The evaluation of the baseline in a follow-up (step 9, Evaluatie)."""
 
+    actions: list[EvaluatedAction] = Field(default_factory=list)
+    """The baseline's actions, in the baseline's order, each with its outcome."""
+    goal: Annotated[GoalMeasurement | None, AfterValidator(_empty_to_none)] = None
     process_notes: Text = None
+    """How the cooperation went."""
     conclusion: Literal["consolidate", "adjust"] | None = None
+    """Consolidate (bestendigen) or adjust; feeds the new priorities."""
 
 
 class Links(_Model):

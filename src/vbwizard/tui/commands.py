@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from vbwizard.followup import steps_for
 from vbwizard.session.models import Step
 from vbwizard.tui.screens.step import STEP_TITLES
 
@@ -31,8 +32,8 @@ class FactorCommands(Provider):
                     factor.id,
                 )
             )
-        for step, title in STEP_TITLES.items():
-            commands.append((f"Ga naar stap {title}", "Wizardstap", step, None))
+        for step in steps_for(app.session):
+            commands.append((f"Ga naar stap {STEP_TITLES[step]}", "Wizardstap", step, None))
         return commands
 
     async def discover(self) -> Hits:

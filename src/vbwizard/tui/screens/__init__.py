@@ -40,6 +40,10 @@ def screen_for(step: Step, factor: str | None = None) -> Screen[None]:
         from vbwizard.tui.screens.goal import GoalScreen
 
         return GoalScreen()
+    if step == "evaluation":
+        from vbwizard.tui.screens.evaluation import EvaluationScreen
+
+        return EvaluationScreen()
     if step == "actions":
         from vbwizard.tui.screens.actions import ActionsScreen
 

@@ -17,7 +17,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from vbwizard.compare import DOWN, SAME, UP, Comparison, compare_sessions
+from vbwizard.compare import DOWN, SAME, UP, Comparison, compare_sessions, weight_text
+from vbwizard.compare_render import header_line, measured_text
 from vbwizard.reports.labels import EVALUATION_LABELS
 
 if TYPE_CHECKING:
@@ -25,13 +26,6 @@ if TYPE_CHECKING:
     from vbwizard.tui.app import VbWizardApp
 
 CHANGE_WORDS = {UP: "↑ zwaarder", DOWN: "↓ lichter", SAME: "= gelijk"}
-
-
-def weight_text(value: int | str | None) -> str:
-    """A stored weight as the table shows it."""
-    if value is None:
-        return "–"
-    return "onbekend" if value == "unknown" else str(value)
 
 
 def _listing(items: list[str]) -> str:
@@ -56,6 +50,7 @@ class CompareScreen(Screen[None]):
         with VerticalScroll(id="compare-body"):
             yield Static("Vergelijking nulmeting → vervolg", classes="step-title")
             yield Static(self._heading(result), id="compare-heading")
+            yield Static(self._summary(result), id="compare-summary")
             yield Static("Gewicht per factor", classes="section-title")
             table: DataTable[Text] = DataTable(id="compare-factors", show_cursor=False)
             table.can_focus = False  # The page scrolls as one; the table needs no cursor.
@@ -76,6 +71,9 @@ class CompareScreen(Screen[None]):
             yield Static(self._priorities(result), id="compare-priorities")
             yield Static("Acties uit de nulmeting", classes="section-title")
             yield Static(self._actions(result), id="compare-actions")
+            if result.goal is not None or result.conclusion or result.process_notes:
+                yield Static("Doel en conclusie", classes="section-title")
+                yield Static(self._goal(result), id="compare-goal")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -84,10 +82,13 @@ class CompareScreen(Screen[None]):
 
     def _heading(self, result: Comparison) -> Text:
         text = Text()
-        for label, session in (("Nulmeting", self.base), ("Vervolg", self.followup)):
-            date = session.scope.date or session.created.date()
+        for label, header, ref in (
+            ("Nulmeting", result.base, self.base.id),
+            ("Vervolg", result.followup, self.followup.id),
+        ):
+            line = header_line(label, header, ref)
             text.append(f"{label}: ", style="bold")
-            text.append(f"{session.scope.title or session.id} ({date.isoformat()})\n")
+            text.append(line.removeprefix(f"{label}: ") + "\n")
         if not result.linked:
             text.append(
                 f"Let op: ‘{self.followup.id}’ is niet vastgelegd als vervolg op ‘{self.base.id}’.",
@@ -95,6 +96,31 @@ class CompareScreen(Screen[None]):
             )
         else:
             text.append("↑ weegt zwaarder · ↓ weegt lichter · = gelijk", style="italic")
+        return text
+
+    @staticmethod
+    def _summary(result: Comparison) -> Text:
+        text = Text()
+        text.append("Meest verbeterd: ", style="bold")
+        text.append(_listing(result.most_improved) + "\n")
+        text.append("Grootste zorgen: ", style="bold")
+        text.append(_listing(result.main_concerns))
+        return text
+
+    @staticmethod
+    def _goal(result: Comparison) -> Text:
+        text = Text()
+        goal = result.goal
+        if goal is not None:
+            text.append("Doel: ", style="bold")
+            text.append(f"{goal.indicator or '–'}\n")
+            text.append(f"  nulmeting {goal.baseline or '–'} · streef {goal.target or '–'} · ")
+            text.append(f"gemeten {goal.measured or 'nog niet'}\n")
+        if result.process_notes:
+            text.append("Proces: ", style="bold")
+            text.append(result.process_notes + "\n")
+        text.append("Conclusie: ", style="bold")
+        text.append(result.conclusion or "–")
         return text
 
     @staticmethod
@@ -121,6 +147,10 @@ class CompareScreen(Screen[None]):
             text.append(f"({action.factor}): {status}")
             if action.effect:
                 text.append(f" — {action.effect}")
+            text.append(f"\n  indicator: {action.indicator or '–'}")
+            text.append(f" · gemeten: {measured_text(action) or '–'}")
+            if action.decision:
+                text.append(f" · besluit: {action.decision}")
             text.append("\n")
         if result.new_actions:
             text.append("Nieuw in het vervolg: ", style="bold")

@@ -55,7 +55,8 @@ def write_report(session: Session, fmt: ReportFormat, path: Path, app: VbWizardA
     if problem is not None:
         return f"{path} {problem}."
     try:
-        atomic_write(path, render_report(app.bank, session, fmt))
+        data = render_report(app.bank, session, fmt, sessions_dir=app.sessions_dir)
+        atomic_write(path, data)
     except SaveError as exc:
         return f"Kon {path} niet schrijven: {exc.reason}."
     return None

@@ -48,6 +48,7 @@ class ReviewScreen(Screen[None]):
         Binding("o", "edit", "Bewerken", show=False),
         Binding("f", "followup", "Vervolg", tooltip="Vervolgsessie op deze nulmeting"),
         Binding("c", "compare", "Vergelijk", tooltip="Vergelijk nulmeting en vervolg"),
+        Binding("v", "trend", "Verloop", tooltip="Verloop van nulmeting en vervolgen"),
         Binding("g", "merge", "Samenvoegen", tooltip="Gemarkeerde zelfanalyses samenvoegen"),
         Binding("m", "mark_baseline", "Nulmeting markeren", show=False),
         Binding("space", "toggle_mark", "Markeren", show=False),
@@ -309,6 +310,14 @@ class ReviewScreen(Screen[None]):
             )
             return
         self.app.push_screen(CompareScreen(base, followup))
+
+    def action_trend(self) -> None:
+        """Show the chain (baseline → follow-ups) of the highlighted session."""
+        from vbwizard.tui.screens.trend import TrendScreen
+
+        session = self._read_current()
+        if session is not None:
+            self.app.push_screen(TrendScreen(session))
 
     def action_merge(self) -> None:
         """Merge the marked self-assessments into a new group session."""

@@ -13,7 +13,8 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Static, TextArea
 
 from vbwizard.bank.models import Bank
-from vbwizard.session.models import STEPS, Session, Step
+from vbwizard.followup import steps_for
+from vbwizard.session.models import Session, Step
 from vbwizard.tui.widgets.choice_row import ChoiceRow
 from vbwizard.tui.widgets.fields import AnswerCommitted
 
@@ -31,6 +32,7 @@ STEP_TITLES: dict[Step, str] = {
     "goal": "6 Doel",
     "actions": "7 Acties",
     "summary": "8 Samenvatting",
+    "evaluation": "9 Evaluatie",
 }
 
 # Short enough that all eight steps fit on one line of an 80-column terminal.
@@ -43,22 +45,27 @@ STEP_SHORT: dict[Step, str] = {
     "goal": "Doel",
     "actions": "Acties",
     "summary": "Samenv.",
+    "evaluation": "Eval.",
 }
 
 
 class StepBar(Static):
-    """Where the user is in the eight steps."""
+    """Where the user is in the eight steps (nine in a follow-up)."""
 
-    def __init__(self, current: Step) -> None:
+    def __init__(self, current: Step, steps: tuple[Step, ...]) -> None:
         super().__init__(classes="step-bar")
         self.current = current
+        self.steps = steps
 
     def on_mount(self) -> None:
         """Render the steps with the current one highlighted."""
         parts = []
-        for number, step in enumerate(STEPS, start=1):
+        for number, step in enumerate(self.steps, start=1):
             text = f"{number} {STEP_SHORT[step]}"
-            parts.append(f"[reverse b] {text} [/]" if step == self.current else f" {text} ")
+            if len(self.steps) <= 8:
+                parts.append(f"[reverse b] {text} [/]" if step == self.current else f" {text} ")
+            else:  # Nine steps only fit 80 columns with one space between them.
+                parts.append(f"[reverse b]{text}[/] " if step == self.current else f"{text} ")
         self.update("".join(parts))
 
 
@@ -114,7 +121,7 @@ class StepScreen(Screen[None]):
         """Header, step bar, the step's body (scrollable) and the footer."""
         self.controller  # noqa: B018 - binds the screen to the session open now
         yield Header()
-        yield StepBar(self.STEP)
+        yield StepBar(self.STEP, steps_for(self.session))
         with VerticalScroll(id="body", can_focus=False):
             yield from self.compose_body()
         yield Footer()
@@ -144,8 +151,10 @@ class StepScreen(Screen[None]):
         self.controller.commit(final=message.final)
 
     def _neighbour(self, offset: int) -> Step | None:
-        index = STEPS.index(self.STEP) + offset
-        return STEPS[index] if 0 <= index < len(STEPS) else None
+        steps = steps_for(self.session)
+        # Step 9 of a session that follows up nothing (a hand-edited file): back to 8.
+        index = (steps.index(self.STEP) if self.STEP in steps else len(steps)) + offset
+        return steps[index] if 0 <= index < len(steps) else None
 
     def action_next_step(self) -> None:
         """Go to the next step."""

@@ -195,5 +195,8 @@ class SummaryScreen(StepScreen):
         )
 
     def action_next_step(self) -> None:
-        """The last step: nothing further."""
+        """The last step, except in a follow-up: there step 9, Evaluatie, follows."""
+        if self.session.links.followup_of:
+            super().action_next_step()
+            return
         self.notify("Dit is de laatste stap. Druk op c om af te ronden.", timeout=3)

@@ -1,0 +1,81 @@
+"""Fixtures for the Evaluatie phase: a demo baseline and chains of follow-ups."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from vbwizard.bank import Bank
+from vbwizard.demo import demo_session
+from vbwizard.followup import make_followup
+from vbwizard.session.models import Session
+from vbwizard.session.storage import save_session
+from vbwizard.tui.app import VbWizardApp
+
+from ..reports.conftest import run
+
+__all__ = ["run"]  # the in-process CLI runner of the report tests
+
+SIZE = (80, 24)
+
+
+def weigh(session: Session, previous: Session, weights: dict[str, int]) -> None:
+    """Weigh every factor again: ``weights`` where given, else as in ``previous``."""
+    for factor_id, before in previous.factors.items():
+        answer = session.answer(factor_id)
+        answer.visited = True
+        answer.weight = weights.get(factor_id, before.weight)
+
+
+def followup_of(bank: Bank, base: Session, year: int, session_id: str) -> Session:
+    """A follow-up of ``base`` made on 1 March of ``year``, with a fixed id."""
+    made = make_followup(bank, base, now=dt.datetime(year, 3, 1, 10, tzinfo=dt.UTC))
+    made.id = session_id
+    return made
+
+
+def chain_of_three(bank: Bank) -> list[Session]:
+    """Demo baseline (2025) → follow-up 2026 → follow-up 2027, evaluated and re-weighed.
+
+    Round 2 evaluates the demo's first action as done with the indicator at 70%;
+    round 3 carries a copied action of round 2 evaluated as partly done.
+    """
+    base = demo_session(bank)
+    second = followup_of(bank, base, 2026, "vervolg-2026")
+    weigh(second, base, {"signaalcriminaliteit-en-overlast": 2, "sociale-kwaliteit": 3})
+    assert second.evaluation is not None
+    first = second.evaluation.actions[0]
+    first.done, first.measured, first.decision = "done", "70% binnen 5 dagen", "continue"
+    second.evaluation.conclusion = "adjust"
+    second.actions = [a.model_copy(deep=True) for a in base.actions[:2]]
+    second.status = "completed"
+    third = followup_of(bank, second, 2027, "vervolg-2027")
+    third.scope.title = "De Horst, derde ronde"
+    weigh(third, second, {"signaalcriminaliteit-en-overlast": 1})
+    assert third.evaluation is not None
+    third.evaluation.actions[1].done = "partly"
+    third.evaluation.actions[1].effect = "Bewoners kennen de regisseur"
+    return [base, second, third]
+
+
+@pytest.fixture
+def demo_folder(bank: Bank, sessions_dir: Path) -> Path:
+    """A sessions folder holding only the demo session (the baseline)."""
+    save_session(demo_session(bank), sessions_dir)
+    return sessions_dir
+
+
+@pytest.fixture
+def chain_folder(bank: Bank, sessions_dir: Path) -> Path:
+    """A sessions folder with a chain of three sessions."""
+    for session in chain_of_three(bank):
+        save_session(session, sessions_dir)
+    return sessions_dir
+
+
+@pytest.fixture
+def demo_app(bank: Bank, demo_folder: Path) -> VbWizardApp:
+    """The app on the demo folder, at the start screen."""
+    return VbWizardApp(bank=bank, sessions_dir=demo_folder, handle_signals=False)
