@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from vbwizard.tui.session_app import RETRY_SECONDS, SessionApp
 from vbwizard.tui.themes import HIGH_CONTRAST
@@ -39,10 +39,11 @@ class VbWizardApp(SessionApp):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Afsluiten", priority=True, tooltip="Opslaan en afsluiten"),
         Binding("ctrl+c", "quit", "Afsluiten", show=False, priority=True),
-        Binding("q", "quit", "Afsluiten", show=False),
-        Binding("ctrl+s", "save", "Opslaan", show=False, tooltip="Nu opslaan"),
-        Binding("ctrl+e", "save_elsewhere", "Elders opslaan", show=False),
-        Binding("ctrl+t", "toggle_contrast", "Contrast", show=False),
+        # Priority: text fields bind some of these keys themselves (ctrl+e is "end of
+        # line" in Input and TextArea), and a global key must work in every field.
+        Binding("ctrl+s", "save", "Opslaan", show=False, priority=True, tooltip="Nu opslaan"),
+        Binding("ctrl+e", "save_elsewhere", "Elders opslaan", show=False, priority=True),
+        Binding("ctrl+t", "toggle_contrast", "Contrast", show=False, priority=True),
     ]
 
     def __init__(
@@ -153,6 +154,12 @@ class VbWizardApp(SessionApp):
         self.close_session()
         self.exit()
 
+    def action_save_elsewhere(self) -> None:
+        """Save in another folder; not while a dialog is open (it may be this one's)."""
+        if isinstance(self.screen, ModalScreen):
+            return
+        super().action_save_elsewhere()
+
     def action_toggle_contrast(self) -> None:
         """Switch between the normal and the high-contrast (projector) theme."""
         self.theme = "textual-dark" if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
@@ -164,6 +171,9 @@ class VbWizardApp(SessionApp):
             "Hoog contrast aan/uit", "Thema voor projectors", self.action_toggle_contrast
         )
         if self.session is not None:
+            yield SystemCommand(
+                "Naar het startscherm", "De sessie blijft bewaard (Ctrl+O)", self.go_home
+            )
             yield SystemCommand("Opslaan", "Sla de sessie nu op", self.action_save)
             yield SystemCommand(
                 "Elders opslaan", "Sla de sessie op in een andere map", self.action_save_elsewhere

@@ -33,7 +33,13 @@ class FactorScreen(StepScreen):
         Binding("pageup", "previous_factor", "Vorige", priority=True, tooltip="Vorige factor"),
         Binding("ctrl+n", "next_factor", "Volgende", show=False, priority=True),
         Binding("escape", "grid", "Overzicht", tooltip="Terug naar de Tafel van 12"),
-        Binding("f1", "toggle_help", "Uitleg", tooltip="Uitleg, aandachtspunten, voorbeelden"),
+        Binding(
+            "f1",
+            "toggle_help",
+            "Uitleg",
+            priority=True,
+            tooltip="Uitleg, aandachtspunten, voorbeelden",
+        ),
         Binding("0", "weight('0')", "Gewicht 0", show=False),
         Binding("1", "weight('1')", "Gewicht 1", show=False),
         Binding("2", "weight('2')", "Gewicht 2", show=False),
@@ -44,6 +50,7 @@ class FactorScreen(StepScreen):
     def __init__(self, factor_id: str) -> None:
         super().__init__()
         self.factor_id = factor_id
+        self._focus_before_help: Widget | None = None
 
     @property
     def factor(self) -> Factor:
@@ -245,8 +252,19 @@ class FactorScreen(StepScreen):
         """
         panel = self.query_one("#factor-help")
         main = self.query_one("#factor-main")
+        if not panel.display:
+            # Hiding the questions takes the focus away; remember it for when help closes.
+            self._focus_before_help = self.focused
         panel.display = not panel.display
         narrow = self.app.size.width < 120
         main.display = not (narrow and panel.display)
         panel.set_class(narrow, "-full")
         self.query_one("#body").scroll_home(animate=False)
+        if not panel.display:
+            # The next answer key must work at once: focus where the user was.
+            target = self._focus_before_help
+            self._focus_before_help = None
+            if target is None or not target.is_attached:
+                target = self.first_field()
+            if target is not None:
+                self.call_after_refresh(target.focus)

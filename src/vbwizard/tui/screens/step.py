@@ -70,7 +70,21 @@ class StepScreen(Screen[None]):
         Binding("pagedown", "next_step", "Volgende", priority=True, tooltip="Volgende stap"),
         Binding("pageup", "previous_step", "Vorige", priority=True, tooltip="Vorige stap"),
         Binding("ctrl+n", "next_step", "Volgende", show=False, priority=True),
-        Binding("ctrl+g", "grid", "Tafel", tooltip="Overzicht van de 12 factoren (Tafel van 12)"),
+        # Priority, like the app's global keys: they must work inside every text field.
+        Binding(
+            "ctrl+g",
+            "grid",
+            "Tafel",
+            priority=True,
+            tooltip="Overzicht van de 12 factoren (Tafel van 12)",
+        ),
+        Binding(
+            "ctrl+o",
+            "home",
+            "Start",
+            priority=True,
+            tooltip="Terug naar het startscherm (de sessie blijft bewaard)",
+        ),
     ]
 
     @property
@@ -96,7 +110,8 @@ class StepScreen(Screen[None]):
         yield StepBar(self.STEP)
         with VerticalScroll(id="body", can_focus=False):
             yield from self.compose_body()
-        yield Footer()
+        # Compact: the keys of a step must fit in 80 columns.
+        yield Footer(compact=True)
 
     def compose_body(self) -> Iterable[Widget]:
         """The step's own widgets."""
@@ -136,6 +151,10 @@ class StepScreen(Screen[None]):
     def action_grid(self) -> None:
         """Show the Tafel van 12 overview."""
         self.wizard.goto("factors")
+
+    def action_home(self) -> None:
+        """Back to the start screen; the session stays saved and can be continued."""
+        self.wizard.go_home()
 
     def is_typing(self) -> bool:
         """True when the focus is in a text field (letter keys then type text)."""
