@@ -15,13 +15,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vbwizard.bank.models import Bank
+from vbwizard.disagreement import UNKNOWN_NOTE
 from vbwizard.problems import Problem, ProblemsError
 from vbwizard.session.create import bank_ref
-from vbwizard.session.models import FactorAnswer, Progress, Scope, Session, SourceEntry
+from vbwizard.session.models import (
+    DISAGREEMENT,
+    FactorAnswer,
+    Progress,
+    Scope,
+    Session,
+    SourceEntry,
+)
 from vbwizard.session.naming import new_session_id
-
-DISAGREEMENT = 2
-"""Participants disagree on a factor when their weights differ this much or more."""
 
 
 @dataclass(frozen=True)
@@ -138,7 +143,7 @@ def _participant_note(answer: FactorAnswer) -> str:
         parts.insert(0, answer.notes)
     # An "unknown" weight cannot sit among the numbers, but it is a signal.
     if answer.weight == "unknown":
-        parts.append("Gewicht: onbekend, informatie nodig.")
+        parts.append(UNKNOWN_NOTE)
     return "\n".join(parts)
 
 
@@ -186,8 +191,9 @@ def merge_sessions(
             if note:
                 notes[name] = note
         factors[factor.id] = FactorAnswer(participant_weights=weights, participant_notes=notes)
-    titles = [s.scope.title for s in sessions]
-    title = _common(titles) or "Samengevoegde zelfanalyses"
+    # Its own title: the inputs' shared title alone would make it look like one of them.
+    common = _common([s.scope.title for s in sessions])
+    title = f"Groepsbeeld uit {len(sessions)} zelfanalyses" + (f": {common}" if common else "")
     sources: list[SourceEntry] = []
     for session in sessions:
         for source in session.sources:

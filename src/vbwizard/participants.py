@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-DISAGREEMENT = 2
-"""Participants disagree when their weights differ by this much or more."""
+from vbwizard.session.models import DISAGREEMENT
 
 
 def participant_names(participants: list[str], count: int) -> list[str]:

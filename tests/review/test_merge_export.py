@@ -12,6 +12,7 @@ from vbwizard.demo import demo_session
 from vbwizard.session.models import Progress
 from vbwizard.session.storage import load_session, save_session
 from vbwizard.tui.app import VbWizardApp
+from vbwizard.tui.screens.disagreements import DisagreementsScreen
 from vbwizard.tui.screens.export_dialog import ExportDialog
 from vbwizard.tui.screens.factor import FactorScreen
 from vbwizard.tui.screens.merge import MergeDialog
@@ -21,7 +22,7 @@ from .conftest import SIZE, self_assessment
 from .helpers import go_to, notes, open_review, titles
 
 
-async def test_merge_three_self_assessments_opens_the_most_disputed_factor(
+async def test_merge_three_self_assessments_opens_where_we_disagree(
     app: VbWizardApp, folder: Path
 ) -> None:
     before = {p.name for p in folder.glob("*.toml")}
@@ -36,12 +37,19 @@ async def test_merge_three_self_assessments_opens_the_most_disputed_factor(
         assert isinstance(app.screen, MergeDialog)
         await pilot.press("enter")  # the focused "Samenvoegen" button
         await pilot.pause()
+        # First the list of where people disagree, the widest spread on top and focused.
+        assert isinstance(app.screen, DisagreementsScreen)
+        assert app.focused is not None and app.focused.id == "disagree-verloedering"
+        await pilot.press("enter")  # and one key to begin there
+        await pilot.pause()
         page = app.screen
         assert isinstance(page, FactorScreen)
         assert page.factor_id == "verloedering"
         (new_file,) = {p.name for p in folder.glob("*.toml")} - before
         merged = load_session(folder / new_file)
         assert merged.mode == "group"
+        # Its own title, not that of the self-assessments it came from.
+        assert merged.scope.title == "Groepsbeeld uit 3 zelfanalyses: Zelfanalyse Oost"
         assert sorted(merged.links.merged_from) == ["zelf-anna", "zelf-bram", "zelf-cem"]
         assert merged.factors["verloedering"].participant_weights == {
             "anna": 0,

@@ -111,11 +111,12 @@ class SessionApp(App[None]):
             self.sub_title = "ALLEEN LEZEN"
         return True
 
-    def open_new_session(self, session: Session) -> bool:
+    def open_new_session(self, session: Session, *, screen: Screen[None] | None = None) -> bool:
         """Save a session built elsewhere (a follow-up, a merge) and open it at its progress.
 
         The file gets a fresh id if one with this id exists, so an existing
-        session is never overwritten.
+        session is never overwritten. ``screen``, if given, is shown instead of
+        the step of its progress (a merge opens on "where do we disagree?").
         """
         from vbwizard.problems import ProblemsError
         from vbwizard.session.lock import SessionLockedError
@@ -133,7 +134,10 @@ class SessionApp(App[None]):
             return False
         self.close_session()
         self.session, self.store = session, store
-        self.goto(session.progress.step, session.progress.factor, save=False)
+        if screen is not None:
+            self.push_screen(screen)
+        else:
+            self.goto(session.progress.step, session.progress.factor, save=False)
         self.sub_title = f"Opgeslagen · {store.path.name}"
         return True
 

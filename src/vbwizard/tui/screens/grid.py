@@ -31,7 +31,7 @@ class GridScreen(StepScreen):
         yield Static("Stap 4 · Tafel van 12", classes="step-title")
         yield Static(
             f"{considered} van {len(self.bank.factors)} factoren bekeken. "
-            "Pijltjes: kiezen · Enter: openen · ≠: deelnemers verschillen 2 of meer.",
+            "Pijltjes: kiezen · Enter: openen · ≠: verschil van mening (Ctrl+R: waar?).",
             classes="step-intro",
         )
         yield FactorGrid(self.bank, self.session, interactive=True)

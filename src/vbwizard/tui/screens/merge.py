@@ -2,7 +2,7 @@
 
 The check and the merge are the same as ``vbwizard merge``: sessions made with
 another question bank are refused with a message that names them, and the
-merged session opens on the factor where the participants disagree most.
+merged session opens on the list of where the participants disagree, widest first.
 """
 
 from __future__ import annotations
@@ -100,7 +100,9 @@ class MergeDialog(ModalScreen[None]):
             self.dismiss(None)
 
     def merge(self) -> None:
-        """Merge, save the new group session and open it at the most disputed factor."""
+        """Merge, save the new group session and open it on "where do we disagree?"."""
+        from vbwizard.tui.screens.disagreements import DisagreementsScreen
+
         anonymous = self.query_one("#anonymous", Checkbox).value
         merged, messages = merge_files(self.wizard, self.paths, anonymous=anonymous)
         if merged is None:
@@ -110,12 +112,9 @@ class MergeDialog(ModalScreen[None]):
             return
         wizard = self.wizard
         self.dismiss(None)
-        if wizard.open_new_session(merged):
+        if wizard.open_new_session(merged, screen=DisagreementsScreen()):
             for message in messages:
                 wizard.notify(message, title="Let op", severity="warning", timeout=8, markup=False)
-            wizard.notify(
-                "Samengevoegd. Deze factor heeft de grootste spreiding: begin hier.", timeout=6
-            )
 
     def action_cancel(self) -> None:
         """Close without merging."""

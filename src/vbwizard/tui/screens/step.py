@@ -85,6 +85,13 @@ class StepScreen(Screen[None]):
             priority=True,
             tooltip="Terug naar het startscherm (de sessie blijft bewaard)",
         ),
+        Binding(
+            "ctrl+r",
+            "disagreements",
+            "Verschillen",
+            priority=True,
+            tooltip="Waar verschillen we? Factoren met de grootste spreiding eerst",
+        ),
     ]
 
     @property
@@ -151,6 +158,21 @@ class StepScreen(Screen[None]):
     def action_grid(self) -> None:
         """Show the Tafel van 12 overview."""
         self.wizard.goto("factors")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer the disagreement list only where there are participants to compare."""
+        if action == "disagreements":
+            from vbwizard.disagreement import is_group_view
+
+            session = self.wizard.session
+            return session is not None and is_group_view(session)
+        return True
+
+    def action_disagreements(self) -> None:
+        """Show where the participants disagree (group sessions and merges)."""
+        from vbwizard.tui.screens.disagreements import DisagreementsScreen
+
+        self.app.switch_screen(DisagreementsScreen())
 
     def action_home(self) -> None:
         """Back to the start screen; the session stays saved and can be continued."""

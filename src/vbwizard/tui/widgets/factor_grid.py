@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from vbwizard.bank.models import Bank, Factor
+from vbwizard.disagreement import needs_discussion
 from vbwizard.scoring import factor_state
 from vbwizard.session.models import Session
 
@@ -25,17 +26,16 @@ def cell_state(session: Session, factor_id: str) -> tuple[str, str]:
     """The CSS class and the Dutch text for a factor's state."""
     answer = session.factors.get(factor_id)
     state = factor_state(answer)
+    # Participants disagree (or some said "?"), whatever the group weight is yet.
+    mark = " ≠" if needs_discussion(answer) else ""
     if state == "unvisited":
-        return "unvisited", "niet bekeken"
+        return "unvisited", "niet bekeken" + mark
     if state == "no_weight":
-        return "no-weight", "geen gewicht"
+        return "no-weight", "geen gewicht" + mark
     if state == "unknown":
-        return "w-unknown", "onbekend"
+        return "w-unknown", "onbekend" + mark
     assert answer is not None
-    text = f"gewicht {answer.weight}"
-    if answer.disputed:
-        text += " ≠"  # participants differ by two or more
-    return f"w{answer.weight}", text
+    return f"w{answer.weight}", f"gewicht {answer.weight}{mark}"
 
 
 class FactorCell(Static, can_focus=True):
