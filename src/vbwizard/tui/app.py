@@ -36,6 +36,8 @@ class VbWizardApp(SessionApp):
     TITLE = "vbwizard"
     SUB_TITLE = "Tafel van 12 · veiligheidsbeleving"
     COMMANDS = App.COMMANDS | {lambda: _factor_commands()}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # noqa: RUF012 - Textual's type
+    """Screens narrower than 80 columns get the class ``-narrow`` (see app.tcss)."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Afsluiten", priority=True, tooltip="Opslaan en afsluiten"),
         Binding("ctrl+c", "quit", "Afsluiten", show=False, priority=True),
@@ -154,11 +156,16 @@ class VbWizardApp(SessionApp):
         self.close_session()
         self.exit()
 
-    def action_save_elsewhere(self) -> None:
-        """Save in another folder; not while a dialog is open (it may be this one's)."""
-        if isinstance(self.screen, ModalScreen):
-            return
-        super().action_save_elsewhere()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Leave Ctrl+S and Ctrl+E to an open dialog (the action editor saves with Ctrl+S).
+
+        These keys have priority so that they work inside text fields; in a dialog
+        they fall through to the dialog's own bindings instead, and Ctrl+E cannot
+        stack a second "save elsewhere" dialog on the first.
+        """
+        if action in ("save", "save_elsewhere") and isinstance(self.screen, ModalScreen):
+            return False
+        return super().check_action(action, parameters)
 
     def action_toggle_contrast(self) -> None:
         """Switch between the normal and the high-contrast (projector) theme."""

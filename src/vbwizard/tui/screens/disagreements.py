@@ -19,7 +19,7 @@ from textual.widgets import Static
 
 from vbwizard.disagreement import FactorDisagreement, disagreements
 from vbwizard.session.models import Step
-from vbwizard.tui.screens.step import StepScreen
+from vbwizard.tui.screens.step import StepScreen, quiet
 
 
 def disagreement_text(row: FactorDisagreement) -> Text:
@@ -44,7 +44,7 @@ class DisagreementRow(Static, can_focus=True):
     """One factor in the list; Enter (or a click) opens its page."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open factor"),
+        Binding("enter", "open", "Open"),
         Binding("down", "step(1)", "Volgende", show=False),
         Binding("up", "step(-1)", "Vorige", show=False),
     ]
@@ -85,8 +85,10 @@ class DisagreementsScreen(StepScreen):
     STEP: ClassVar[Step] = "factors"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "grid", "Tafel", show=False),
-        Binding("pagedown", "first", "Begin hier", priority=True, tooltip="De eerste factor"),
         Binding("pageup", "grid", "Tafel", show=False, priority=True),
+        # Enter on the first row does the same; kept out of the footer.
+        Binding("pagedown", "first", "Begin hier", show=False, priority=True),
+        *quiet("ctrl+r"),  # this is the list
     ]
 
     def compose_body(self) -> Iterable[Widget]:

@@ -15,13 +15,15 @@ from textual.widgets import Static
 from vbwizard.bank.models import Factor
 from vbwizard.participants import format_weights, parse_weights, spread_text
 from vbwizard.session.models import FactorAnswer, Step
-from vbwizard.tui.screens.step import StepScreen
+from vbwizard.tui.screens.step import StepScreen, quiet
 from vbwizard.tui.widgets.choice_row import Choice, ChoiceRow
 from vbwizard.tui.widgets.fields import Field, text_setter
 
 ANSWER_KEYS = {"yes": "j", "partly": "d", "no": "n", "unknown": "w"}
 WEIGHT_KEYS = {"0": "0", "1": "1", "2": "2", "3": "3", "unknown": "?"}
 CONFIDENCE_KEYS = {"low": "l", "medium": "m", "high": "h"}
+FACTORS_GROUP = Binding.Group("Factor")
+"""On a factor page PgUp and PgDn leaf through the factors."""
 
 
 class FactorScreen(StepScreen):
@@ -29,9 +31,24 @@ class FactorScreen(StepScreen):
 
     STEP: ClassVar[Step] = "factors"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("pagedown", "next_factor", "Volgende", priority=True, tooltip="Volgende factor"),
-        Binding("pageup", "previous_factor", "Vorige", priority=True, tooltip="Vorige factor"),
+        Binding(
+            "pageup",
+            "previous_factor",
+            "Vorige",
+            priority=True,
+            group=FACTORS_GROUP,
+            tooltip="Vorige factor",
+        ),
+        Binding(
+            "pagedown",
+            "next_factor",
+            "Volgende",
+            priority=True,
+            group=FACTORS_GROUP,
+            tooltip="Volgende factor",
+        ),
         Binding("ctrl+n", "next_factor", "Volgende", show=False, priority=True),
+        *quiet("ctrl+o"),  # room for F1 and ^q in 80 columns; Ctrl+O still works
         Binding("escape", "grid", "Overzicht", tooltip="Terug naar de Tafel van 12"),
         Binding(
             "f1",

@@ -26,7 +26,7 @@ from vbwizard.scoring import (
     unvisited_factors,
 )
 from vbwizard.session.models import Priority, Step
-from vbwizard.tui.screens.step import StepScreen
+from vbwizard.tui.screens.step import StepScreen, quiet
 from vbwizard.tui.widgets.fields import BoundInput, Field, text_setter
 
 CONFIDENCE = {"low": "laag", "medium": "middel", "high": "hoog"}
@@ -66,6 +66,7 @@ class PrioritiesScreen(StepScreen):
 
     STEP: ClassVar[Step] = "priorities"
     BINDINGS: ClassVar[list[BindingType]] = [
+        *quiet("ctrl+r"),  # the ranking shows the spread; the footer needs room for space
         Binding("space", "choose", "Kiezen", tooltip="Factor kiezen of weghalen"),
         # Not in the footer, which must fit 80 columns; the hint above the list names them.
         Binding("ctrl+up", "move(-1)", "Eerder", show=False),

@@ -111,7 +111,7 @@ class SourcesScreen(StepScreen):
 
     STEP: ClassVar[Step] = "sources"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "add", "Nieuwe bron", tooltip="Bron toevoegen (keuzelijst of eigen naam)"),
+        Binding("n", "add", "Nieuw", tooltip="Bron toevoegen (keuzelijst of eigen naam)"),
         # Not in the footer (it must fit 80 columns); the button names the key.
         Binding("x,delete", "delete", "Verwijderen", key_display="x", show=False),
     ]

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, Static, TextArea
+from textual.widgets import Footer, Header, Input, TextArea
 
 from vbwizard.bank.models import Bank
 from vbwizard.session.models import STEPS, Session, Step
@@ -44,20 +46,87 @@ STEP_SHORT: dict[Step, str] = {
 }
 
 
-class StepBar(Static):
-    """Where the user is in the eight steps."""
+class StepBar(Widget):
+    """Where the user is in the eight steps; the current step always stays in view.
+
+    At 80 columns every step has its short name; narrower, the other steps
+    shrink to their numbers, so the current step never falls off the line.
+    """
 
     def __init__(self, current: Step) -> None:
         super().__init__(classes="step-bar")
         self.current = current
 
-    def on_mount(self) -> None:
-        """Render the steps with the current one highlighted."""
-        parts = []
-        for number, step in enumerate(STEPS, start=1):
-            text = f"{number} {STEP_SHORT[step]}"
-            parts.append(f"[reverse b] {text} [/]" if step == self.current else f" {text} ")
-        self.update("".join(parts))
+    def render(self) -> Text:
+        """The steps, fitted to the width, with the current one highlighted."""
+        width = self.content_region.width or self.size.width
+        for short in (False, True):
+            text = Text(no_wrap=True, overflow="ellipsis")
+            for number, step in enumerate(STEPS, start=1):
+                label = f"{number} {STEP_SHORT[step]}"
+                if step == self.current:
+                    text.append(f" {label} ", style="reverse bold")
+                else:
+                    text.append(f" {number} " if short else f" {label} ")
+            if text.cell_len <= width:
+                return text
+        return text
+
+
+# Navigation keys of every step. Priority, like the app's global keys: they must
+# work inside every text field (Input and TextArea bind PgUp/PgDn and Ctrl+E).
+STEPS_GROUP = Binding.Group("Stap")
+"""PgUp and PgDn share one label in the footer."""
+NAV_BINDINGS: list[Binding] = [
+    Binding(
+        "pageup",
+        "previous_step",
+        "Vorige",
+        priority=True,
+        group=STEPS_GROUP,
+        tooltip="Vorige stap",
+    ),
+    Binding(
+        "pagedown",
+        "next_step",
+        "Volgende",
+        priority=True,
+        group=STEPS_GROUP,
+        tooltip="Volgende stap",
+    ),
+    Binding("ctrl+n", "next_step", "Volgende", show=False, priority=True),
+    Binding(
+        "ctrl+g",
+        "grid",
+        "Tafel",
+        priority=True,
+        tooltip="Overzicht van de 12 factoren (Tafel van 12)",
+    ),
+    Binding(
+        "ctrl+o",
+        "home",
+        "Start",
+        priority=True,
+        tooltip="Terug naar het startscherm (de sessie blijft bewaard)",
+    ),
+    Binding(
+        "ctrl+r",
+        "disagreements",
+        "Verschil",
+        priority=True,
+        tooltip="Waar verschillen we? Factoren met de grootste spreiding eerst",
+    ),
+]
+
+
+def quiet(*keys: str) -> list[Binding]:
+    """Navigation keys that keep working but stay out of a crowded footer.
+
+    A step with many keys of its own lists these in a subclass's ``BINDINGS``,
+    so the footer keeps its own keys and ``^q Afsluiten`` within 80 columns.
+    """
+    by_key = {b.key: b for b in NAV_BINDINGS}
+    return [dataclasses.replace(by_key[key], show=False) for key in keys]
 
 
 class StepScreen(Screen[None]):
@@ -66,33 +135,7 @@ class StepScreen(Screen[None]):
     STEP: ClassVar[Step] = "scope"
     HELP: ClassVar[str] = ""
     AUTO_FOCUS = ""  # We focus the first field ourselves, without scrolling the title away.
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("pagedown", "next_step", "Volgende", priority=True, tooltip="Volgende stap"),
-        Binding("pageup", "previous_step", "Vorige", priority=True, tooltip="Vorige stap"),
-        Binding("ctrl+n", "next_step", "Volgende", show=False, priority=True),
-        # Priority, like the app's global keys: they must work inside every text field.
-        Binding(
-            "ctrl+g",
-            "grid",
-            "Tafel",
-            priority=True,
-            tooltip="Overzicht van de 12 factoren (Tafel van 12)",
-        ),
-        Binding(
-            "ctrl+o",
-            "home",
-            "Start",
-            priority=True,
-            tooltip="Terug naar het startscherm (de sessie blijft bewaard)",
-        ),
-        Binding(
-            "ctrl+r",
-            "disagreements",
-            "Verschillen",
-            priority=True,
-            tooltip="Waar verschillen we? Factoren met de grootste spreiding eerst",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(NAV_BINDINGS)
 
     @property
     def wizard(self) -> VbWizardApp:

@@ -75,6 +75,9 @@ class BoundInput(_Autosave, Input):
     def _on_blur(self, event: Blur) -> None:
         super()._on_blur(event)
         self._save_now()
+        # Show the start of a long text once the user has left the field: that is
+        # what identifies it ("Zelfanalyse Zuidbuurt…"), not the last few words.
+        self.cursor_position = 0
 
 
 class BoundTextArea(_Autosave, TextArea):
