@@ -30,7 +30,7 @@ async def test_merge_three_self_assessments_opens_where_we_disagree(
         screen = await open_review(pilot)
         await pilot.press("1")  # by title: the three self-assessments are together
         await go_to(pilot, screen, "Zelfanalyse")
-        await pilot.press("space", "space", "space")
+        await pilot.press("space", "down", "space", "down", "space")  # space marks, stays
         assert sum(t.startswith("✓ ") for t in titles(screen)) == 3
         await pilot.press("g")
         await pilot.pause()
@@ -72,7 +72,7 @@ async def test_merge_refuses_another_bank_and_names_the_file(
         assert "minstens twee" in notes(app)[-1]
         await pilot.press("1")
         await go_to(pilot, screen, "Zelfanalyse")
-        await pilot.press("space", "space", "space", "space")
+        await pilot.press("space", "down", "space", "down", "space", "down", "space")
         await pilot.press("g")
         await pilot.pause()
         await pilot.press("enter")

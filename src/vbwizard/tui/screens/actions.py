@@ -133,10 +133,10 @@ class ActionRow(Static, can_focus=True):
         Only actions: the "+ Eigen actie" buttons, where the action keys would do
         nothing, are reached with Tab or added to with n from any action.
         """
-        if offset > 0:
-            self.screen.focus_next(ActionRow)
-        else:
-            self.screen.focus_previous(ActionRow)
+        rows = list(self.screen.query(ActionRow).results(ActionRow))
+        target = rows.index(self) + offset
+        if 0 <= target < len(rows):  # the first and last stay put: no jump round
+            rows[target].focus()
 
 
 class AddButton(Button):
