@@ -139,6 +139,13 @@ async def test_priorities_move_from_the_reason_field_of_every_card(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PrioritiesScreen)
+        reasons = list(screen.query("#chosen Input").results(Input))
+        # Its start, not its end, identifies the reason while it is not being edited.
+        assert reasons[0].cursor_position == 0 and reasons[0].scroll_offset.x == 0
+        reasons[0].focus()
+        await pilot.press("ctrl+up")  # the first card cannot go up: said, not silent
+        await pilot.pause()
+        assert "al bovenaan" in notes(app)[-1]
         for place in range(len(before) - 1):  # the first card too, not only the lower ones
             reasons = list(screen.query("#chosen Input").results(Input))
             reasons[place].focus()

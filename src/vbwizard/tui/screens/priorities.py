@@ -263,6 +263,9 @@ class PrioritiesScreen(StepScreen):
         index = order.index(priority)
         target = index + offset
         if not 0 <= target < len(order):
+            # Say why nothing moved: it looked as if moving worked only on some cards.
+            where = "bovenaan" if offset < 0 else "onderaan"
+            self.notify(f"Deze prioriteit staat al {where}.", timeout=3)
             return
         order[index], order[target] = order[target], order[index]
         cards = list(self.query(PriorityCard).results(PriorityCard))

@@ -53,6 +53,10 @@ class BoundInput(_Autosave, Input):
         self._applied = value
         """The text last applied to the session; Textual also reports the initial value."""
 
+    def on_mount(self) -> None:
+        """Show the start of the saved text, as after leaving the field."""
+        self.cursor_position = 0
+
     @on(Input.Changed)
     def _apply(self, event: Input.Changed) -> None:
         event.stop()
