@@ -181,3 +181,19 @@ async def test_ctrl_e_in_a_text_field_saves_elsewhere_not_moves_the_cursor(
         await pilot.press("enter")
         await pilot.pause()
     assert list((tmp_path / "elders").glob("*.toml"))
+
+
+async def test_on_a_wide_screen_f1_leaves_the_focus_where_it_is(
+    make_app: MakeApp, demo: Session
+) -> None:
+    app, _ = make_app(demo, "factors")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        app.goto("factors", QUALITY, save=False)
+        await pilot.pause()
+        assert app.screen.query_one("#factor-help").display  # shown beside the questions
+        confidence = app.screen.query_one("#confidence", ChoiceRow)
+        confidence.focus()
+        await pilot.press("f1", "f1")  # hide and show again
+        await pilot.pause()
+        assert app.focused is confidence

@@ -277,8 +277,9 @@ class FactorScreen(StepScreen):
         main.display = not (narrow and panel.display)
         panel.set_class(narrow, "-full")
         self.query_one("#body").scroll_home(animate=False)
-        if not panel.display:
-            # The next answer key must work at once: focus where the user was.
+        if not panel.display and self.focused is None:
+            # The questions were hidden and took the focus with them; the next
+            # answer key must work at once: focus where the user was.
             target = self._focus_before_help
             self._focus_before_help = None
             if target is None or not target.is_attached:
