@@ -91,3 +91,7 @@ class ReadOnlySummaryScreen(SummaryScreen):
     def action_grid(self) -> None:
         """Stay on the summary: the heat map above shows the twelve factors."""
         self._read_only_hint()
+
+    def action_disagreements(self) -> None:
+        """Stay on the summary: the other screens are for editing."""
+        self._read_only_hint()
