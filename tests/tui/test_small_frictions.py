@@ -205,3 +205,18 @@ async def test_esc_leaves_a_source_field_so_that_n_adds_the_next_source(
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, SourcePicker)
+
+
+async def test_a_read_only_summary_does_not_promise_that_c_reopens(
+    make_app: MakeApp, demo: Session
+) -> None:
+    demo.status = "completed"
+    app, path = make_app(demo, "summary", read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        status = str(app.screen.query_one("#summary-status", Static).render())
+        assert "afgerond" in status and "Druk op c" not in status
+        assert "Alleen te bekijken" in status
+        await pilot.press("c")
+        await pilot.pause()
+    assert saved(path).status == "completed"

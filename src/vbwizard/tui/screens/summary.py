@@ -139,6 +139,13 @@ class SummaryScreen(StepScreen):
 
     def _show_status(self) -> None:
         completed = self.session.status == "completed"
+        if self.wizard.read_only:
+            # c cannot work here (another window may be editing it): promise nothing.
+            state = "afgerond" if completed else "bezig"
+            self.query_one("#summary-status", Static).update(
+                f"Status: {state}. Alleen te bekijken: hier kun je de status niet wijzigen."
+            )
+            return
         text = (
             "Status: afgerond. Druk op c om de sessie weer open te zetten."
             if completed
