@@ -17,9 +17,11 @@ from pathlib import Path
 
 from vbwizard.anonymity import Redactor, redactor_for
 from vbwizard.bank.models import Bank
+from vbwizard.disagreement import UNKNOWN_NOTE
 from vbwizard.problems import Problem, ProblemsError
 from vbwizard.session.create import bank_ref
 from vbwizard.session.models import (
+    DISAGREEMENT,
     FactorAnswer,
     MergeInfo,
     Participant,
@@ -29,9 +31,6 @@ from vbwizard.session.models import (
     SourceEntry,
 )
 from vbwizard.session.naming import new_session_id
-
-DISAGREEMENT = 2
-"""Participants disagree on a factor when their weights differ this much or more."""
 
 
 @dataclass(frozen=True)
@@ -148,7 +147,7 @@ def _participant_note(answer: FactorAnswer, redact: Redactor) -> str:
         parts.insert(0, redact(answer.notes))
     # An "unknown" weight cannot sit among the numbers, but it is a signal.
     if answer.weight == "unknown":
-        parts.append("Gewicht: onbekend, informatie nodig.")
+        parts.append(UNKNOWN_NOTE)
     return "\n".join(parts)
 
 
@@ -246,12 +245,13 @@ def merge_sessions(
             if note:
                 notes[name] = note
         factors[factor.id] = FactorAnswer(participant_weights=weights, participant_notes=notes)
+    # Its own title: the inputs' shared title alone would make it look like one of them.
     # A shared title or area that names someone is dropped, not redacted:
     # "Zelfanalyse [naam]" says nothing, and the id is made from the title.
-    title = _common([s.scope.title for s in sessions])
-    if redact.mentions_name(title):
-        title = ""
-    title = title or "Samengevoegde zelfanalyses"
+    common = _common([s.scope.title for s in sessions])
+    if redact.mentions_name(common):
+        common = ""
+    title = f"Groepsbeeld uit {len(sessions)} zelfanalyses" + (f": {common}" if common else "")
     area = _common([s.scope.area for s in sessions])
     sources: list[SourceEntry] = []
     for session in sessions:

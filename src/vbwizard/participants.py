@@ -10,10 +10,7 @@ from __future__ import annotations
 import re
 from typing import TypeVar
 
-from vbwizard.session.models import Participant, Session
-
-DISAGREEMENT = 2
-"""Participants disagree when their weights differ by this much or more."""
+from vbwizard.session.models import DISAGREEMENT, Participant, Session
 
 V = TypeVar("V")
 

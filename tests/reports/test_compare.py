@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from markdown_it import MarkdownIt
+
 from vbwizard.bank import Bank
 from vbwizard.compare import change_symbol, compare_sessions
 from vbwizard.session.storage import load_session
@@ -60,8 +62,9 @@ def test_compare_cli_text(run: Callable[..., Result]) -> None:
 def test_compare_cli_markdown_and_json(run: Callable[..., Result]) -> None:
     md = run("compare", str(BASELINE), str(FOLLOWUP), "--format", "md")
     assert md.code == 0
-    assert "| 5. Sociale kwaliteit | 2 | 3 | ↑ zwaarder |" in md.out
-    assert "- **Nieuw:** 5. Sociale kwaliteit" in md.out
+    rendered = MarkdownIt("commonmark").enable("table").render(md.out)
+    assert "<td>5. Sociale kwaliteit</td>\n<td>2</td>\n<td>3</td>\n<td>↑ zwaarder</td>" in rendered
+    assert "<li><strong>Nieuw:</strong> 5. Sociale kwaliteit</li>" in rendered
     data = json.loads(run("compare", str(BASELINE), str(FOLLOWUP), "--format", "json").out)
     assert data["base_id"] == "nulmeting-de-horst-2025"
     assert {f["factor_id"]: f["change"] for f in data["factors"]}["verloedering"] == "↓"

@@ -8,7 +8,7 @@ from textual.widgets import Checkbox, Static
 
 from vbwizard.session.storage import load_session, save_session
 from vbwizard.tui.app import VbWizardApp
-from vbwizard.tui.screens.factor import FactorScreen
+from vbwizard.tui.screens.disagreements import DisagreementsScreen
 from vbwizard.tui.screens.merge import MergeDialog
 
 from .conftest import SIZE
@@ -19,7 +19,7 @@ async def _open_dialog(app: VbWizardApp, pilot: object) -> MergeDialog:
     screen = await open_review(pilot)  # type: ignore[arg-type]
     await pilot.press("1")  # type: ignore[attr-defined]
     await go_to(pilot, screen, "Zelfanalyse")  # type: ignore[arg-type]
-    await pilot.press("space", "space", "space")  # type: ignore[attr-defined]
+    await pilot.press("space", "down", "space", "down", "space")  # type: ignore[attr-defined]
     assert sum(t.startswith("✓ ") for t in titles(screen)) == 3
     await pilot.press("g")  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
@@ -55,7 +55,7 @@ async def test_dialog_warns_on_unfinished_inputs_and_about_names_in_notes(
         assert button.region.bottom <= SIZE[1] and button.region.height > 0
         await pilot.press("tab", "enter")  # the "Samenvoegen" button
         await pilot.pause()
-        assert isinstance(app.screen, FactorScreen)
+        assert isinstance(app.screen, DisagreementsScreen)  # opens where people disagree
     (new_file,) = {p.name for p in folder.glob("*.toml")} - before
     text = (folder / new_file).read_text("utf-8")
     assert not [n for n in ("anna", "bram", "cem") if n in text.lower() or n in new_file]

@@ -14,6 +14,7 @@ from vbwizard.session.models import Progress
 from vbwizard.session.storage import load_session, save_session
 from vbwizard.tui.app import VbWizardApp
 from vbwizard.tui.screens.dialogs import ConfirmDialog
+from vbwizard.tui.screens.disagreements import DisagreementsScreen
 from vbwizard.tui.screens.export_dialog import ExportDialog
 from vbwizard.tui.screens.factor import FactorScreen
 from vbwizard.tui.screens.merge import MergeDialog
@@ -23,7 +24,7 @@ from .conftest import SIZE, self_assessment
 from .helpers import go_to, notes, open_review, titles
 
 
-async def test_merge_three_self_assessments_opens_the_most_disputed_factor(
+async def test_merge_three_self_assessments_opens_where_we_disagree(
     app: VbWizardApp, folder: Path
 ) -> None:
     before = {p.name for p in folder.glob("*.toml")}
@@ -31,12 +32,17 @@ async def test_merge_three_self_assessments_opens_the_most_disputed_factor(
         screen = await open_review(pilot)
         await pilot.press("1")  # by title: the three self-assessments are together
         await go_to(pilot, screen, "Zelfanalyse")
-        await pilot.press("space", "space", "space")
+        await pilot.press("space", "down", "space", "down", "space")  # space marks, stays
         assert sum(t.startswith("✓ ") for t in titles(screen)) == 3
         await pilot.press("g")
         await pilot.pause()
         assert isinstance(app.screen, MergeDialog)
         await pilot.press("enter")  # the focused "Samenvoegen" button
+        await pilot.pause()
+        # First the list of where people disagree, the widest spread on top and focused.
+        assert isinstance(app.screen, DisagreementsScreen)
+        assert app.focused is not None and app.focused.id == "disagree-verloedering"
+        await pilot.press("enter")  # and one key to begin there
         await pilot.pause()
         page = app.screen
         assert isinstance(page, FactorScreen)
@@ -44,6 +50,8 @@ async def test_merge_three_self_assessments_opens_the_most_disputed_factor(
         (new_file,) = {p.name for p in folder.glob("*.toml")} - before
         merged = load_session(folder / new_file)
         assert merged.mode == "group"
+        # Its own title, not that of the self-assessments it came from.
+        assert merged.scope.title == "Groepsbeeld uit 3 zelfanalyses: Zelfanalyse Oost"
         assert sorted(merged.links.merged_from) == ["zelf-anna", "zelf-bram", "zelf-cem"]
         assert named(merged.factors["verloedering"].participant_weights, merged) == {
             "anna": 0,
@@ -66,7 +74,7 @@ async def test_merge_refuses_another_bank_and_names_the_file(
         assert "minstens twee" in notes(app)[-1]
         await pilot.press("1")
         await go_to(pilot, screen, "Zelfanalyse")
-        await pilot.press("space", "space", "space", "space")
+        await pilot.press("space", "down", "space", "down", "space", "down", "space")
         await pilot.press("g")
         await pilot.pause()
         await pilot.press("enter")

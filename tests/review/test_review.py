@@ -81,7 +81,7 @@ async def test_enter_opens_read_only_and_nothing_can_change(app: VbWizardApp, fo
         assert app.read_only and app.sub_title == "ALLEEN LEZEN"
         assert app.session is not None and app.session.id == DEMO_ID
         assert "ALLEEN LEZEN" in str(view.query_one("#read-only-banner").render())
-        for key in ("c", "j", "enter", "pagedown", "pageup", "ctrl+g", "ctrl+s"):
+        for key in ("c", "j", "enter", "pagedown", "pageup", "ctrl+g", "ctrl+s", "ctrl+r"):
             await pilot.press(key)
             await pilot.pause()
         assert app.screen is view, "the other (editable) steps stay closed"

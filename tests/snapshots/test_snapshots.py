@@ -1,5 +1,7 @@
-"""A few deliberate snapshots at 80x24. Regenerate only on purpose:
-``pytest tests/snapshots --snapshot-update``, then inspect the SVGs before committing.
+"""A few deliberate snapshots at 80x24 (the main size) and 60x20 (the smallest).
+
+Regenerate only on purpose: ``pytest tests/snapshots --snapshot-update``, then
+inspect the SVGs before committing.
 """
 
 from __future__ import annotations
@@ -64,3 +66,22 @@ def test_factor_page(snap_compare, bank, sessions_dir, demo_file):
 def test_later_steps(snap_compare, bank, sessions_dir, demo_file, step):
     path = demo_file(step)
     assert snap_compare(_app(bank, sessions_dir, path), terminal_size=SIZE, run_before=_settle)
+
+
+SMALLEST = (60, 20)
+"""The smallest size the wizard is designed for (80×24 is the main one)."""
+
+
+@pytest.mark.parametrize(
+    ("step", "factor"),
+    [
+        ("factors", None),
+        ("factors", "kwaliteit-van-de-aanpak"),
+        ("actions", None),
+        ("summary", None),
+    ],
+    ids=["grid", "factor", "actions", "summary"],
+)
+def test_smallest_size(snap_compare, bank, sessions_dir, demo_file, step, factor):
+    path = demo_file(step, factor)
+    assert snap_compare(_app(bank, sessions_dir, path), terminal_size=SMALLEST, run_before=_settle)

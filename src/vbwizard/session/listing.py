@@ -49,15 +49,16 @@ from vbwizard.session.models import SCHEMA_VERSION, Session
 from vbwizard.session.naming import SESSION_SUFFIX
 from vbwizard.session.storage import SaveError, atomic_write, parse_session
 
-CACHE_FORMAT = "vbwizard-session-list/1"
+CACHE_FORMAT = "vbwizard-session-list/2"
 RACY_NS = 2_000_000_000
 """A file changed this recently (in nanoseconds) when read is parsed again next time."""
 MAX_CACHE_BYTES = 256 * 1024 * 1024
 """A larger cache file is not one vbwizard wrote (10,000 sessions make about 4 MB)."""
 
 Identity = tuple[int, int, int, int, int]
-_TEXT_FIELDS = ("id", "title", "area", "mode", "status")
-_FIELDS = frozenset((*_TEXT_FIELDS, "date", "priorities", "updated", "error"))
+_TEXT_FIELDS = ("id", "title", "area", "mode", "status", "facilitator", "followup_of")
+_LIST_FIELDS = ("priorities", "participants", "merged_from")
+_FIELDS = frozenset((*_TEXT_FIELDS, *_LIST_FIELDS, "date", "created", "updated", "error"))
 
 
 @dataclass
@@ -75,6 +76,13 @@ class SessionEntry:
     updated: dt.datetime | None = None
     error: str | None = None
     """Why the file could not be read; ``None`` for a readable session."""
+    facilitator: str = ""
+    participants: list[str] = field(default_factory=list)
+    created: dt.datetime | None = None
+    followup_of: str = ""
+    """The id of the baseline this session follows up, if any."""
+    merged_from: list[str] = field(default_factory=list)
+    """The ids of the self-assessments this session was merged from."""
 
     @property
     def readable(self) -> bool:
@@ -94,6 +102,11 @@ class SessionEntry:
             status=session.status,
             priorities=session.priority_ids,
             updated=session.updated,
+            facilitator=session.scope.facilitator or "",
+            participants=[p.name for p in session.scope.participants],
+            created=session.created,
+            followup_of=session.links.followup_of or "",
+            merged_from=list(session.links.merged_from),
         )
 
 
@@ -190,6 +203,11 @@ def _to_cache(entry: SessionEntry) -> dict[str, Any]:
         "priorities": entry.priorities,
         "updated": entry.updated.isoformat() if entry.updated else None,
         "error": entry.error,
+        "facilitator": entry.facilitator,
+        "participants": entry.participants,
+        "created": entry.created.isoformat() if entry.created else None,
+        "followup_of": entry.followup_of,
+        "merged_from": entry.merged_from,
     }
 
 
@@ -202,14 +220,17 @@ def _from_cache(path: Path, cached: object, identity: Identity) -> SessionEntry 
         return None
     if not all(isinstance(summary[name], str) for name in _TEXT_FIELDS):
         return None
-    priorities, error = summary["priorities"], summary["error"]
-    if not isinstance(priorities, list) or not all(isinstance(p, str) for p in priorities):
-        return None
+    for name in _LIST_FIELDS:
+        values = summary[name]
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            return None
+    error = summary["error"]
     if error is not None and not isinstance(error, str):
         return None
     try:
         date = _optional(dt.date.fromisoformat, summary["date"])
         updated = _optional(dt.datetime.fromisoformat, summary["updated"])
+        created = _optional(dt.datetime.fromisoformat, summary["created"])
     except (TypeError, ValueError):
         return None
     if error is None and updated is None:
@@ -222,9 +243,14 @@ def _from_cache(path: Path, cached: object, identity: Identity) -> SessionEntry 
         date=date,
         mode=summary["mode"],
         status=summary["status"],
-        priorities=priorities,
+        priorities=summary["priorities"],
         updated=updated,
         error=error,
+        facilitator=summary["facilitator"],
+        participants=summary["participants"],
+        created=created,
+        followup_of=summary["followup_of"],
+        merged_from=summary["merged_from"],
     )
 
 

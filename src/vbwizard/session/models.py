@@ -141,6 +141,13 @@ class ProblemPicture(_Model):
     """Is the perception problematic? ``no`` leads to monitoring advice."""
 
 
+DISAGREEMENT = 2
+"""Participants disagree on a factor when their weights lie this many points apart or more.
+
+The one definition: the grid's ≠, the disagreement list, merges and reports use it.
+"""
+
+
 class FactorAnswer(_Model):
     """Everything recorded for one factor of the Tafel van 12."""
 
@@ -169,8 +176,8 @@ class FactorAnswer(_Model):
 
     @property
     def disputed(self) -> bool:
-        """True when participants differ by two or more points."""
-        return (self.spread or 0) >= 2
+        """True when participants differ by :data:`DISAGREEMENT` points or more."""
+        return (self.spread or 0) >= DISAGREEMENT
 
 
 class Priority(_Model):

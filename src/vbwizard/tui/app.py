@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from vbwizard.tui.session_app import RETRY_SECONDS, SessionApp
 from vbwizard.tui.themes import HIGH_CONTRAST
@@ -49,13 +49,16 @@ class VbWizardApp(SessionApp):
     TITLE = "vbwizard"
     SUB_TITLE = "Tafel van 12 · veiligheidsbeleving"
     COMMANDS = App.COMMANDS | {lambda: _factor_commands()}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # noqa: RUF012 - Textual's type
+    """Screens narrower than 80 columns get the class ``-narrow`` (see app.tcss)."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Afsluiten", priority=True, tooltip="Opslaan en afsluiten"),
         Binding("ctrl+c", "quit", "Afsluiten", show=False, priority=True),
-        Binding("q", "quit", "Afsluiten", show=False),
-        Binding("ctrl+s", "save", "Opslaan", show=False, tooltip="Nu opslaan"),
-        Binding("ctrl+e", "save_elsewhere", "Elders opslaan", show=False),
-        Binding("ctrl+t", "toggle_contrast", "Contrast", show=False),
+        # Priority: text fields bind some of these keys themselves (ctrl+e is "end of
+        # line" in Input and TextArea), and a global key must work in every field.
+        Binding("ctrl+s", "save", "Opslaan", show=False, priority=True, tooltip="Nu opslaan"),
+        Binding("ctrl+e", "save_elsewhere", "Elders opslaan", show=False, priority=True),
+        Binding("ctrl+t", "toggle_contrast", "Contrast", show=False, priority=True),
     ]
 
     def __init__(
@@ -181,6 +184,17 @@ class VbWizardApp(SessionApp):
         self.close_session()
         self.exit()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Leave Ctrl+S and Ctrl+E to an open dialog (the action editor saves with Ctrl+S).
+
+        These keys have priority so that they work inside text fields; in a dialog
+        they fall through to the dialog's own bindings instead, and Ctrl+E cannot
+        stack a second "save elsewhere" dialog on the first.
+        """
+        if action in ("save", "save_elsewhere") and isinstance(self.screen, ModalScreen):
+            return False
+        return super().check_action(action, parameters)
+
     def action_toggle_contrast(self) -> None:
         """Switch between the normal and the high-contrast (projector) theme."""
         self.theme = "textual-dark" if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
@@ -192,6 +206,9 @@ class VbWizardApp(SessionApp):
             "Hoog contrast aan/uit", "Thema voor projectors", self.action_toggle_contrast
         )
         if self.session is not None:
+            yield SystemCommand(
+                "Naar het startscherm", "De sessie blijft bewaard (Ctrl+O)", self.go_home
+            )
             yield SystemCommand("Opslaan", "Sla de sessie nu op", self.action_save)
             yield SystemCommand(
                 "Elders opslaan", "Sla de sessie op in een andere map", self.action_save_elsewhere

@@ -168,8 +168,13 @@ class SessionApp(App[None]):
                 self._ask_to_reopen()
         return True
 
-    def open_new_session(self, session: Session) -> bool:
-        """Save a session built elsewhere (a follow-up, a merge) and open it at its progress."""
+    def open_new_session(self, session: Session, *, screen: Screen[None] | None = None) -> bool:
+        """Save a session built elsewhere (a follow-up, a merge) and open it at its progress.
+
+        The file gets a fresh id if one with this id exists, so an existing
+        session is never overwritten. ``screen``, if given, is shown instead of
+        the step of its progress (a merge opens on "where do we disagree?").
+        """
         from vbwizard.problems import ProblemsError
         from vbwizard.session.controller import SessionController
         from vbwizard.session.lock import SessionLockedError
@@ -185,7 +190,10 @@ class SessionApp(App[None]):
             self.notify(str(exc), title="Niet opgeslagen", severity="error", markup=False)
             return False
         self._adopt(controller)
-        self.goto(session.progress.step, session.progress.factor, save=False)
+        if screen is not None:
+            self.push_screen(screen)
+        else:
+            self.goto(session.progress.step, session.progress.factor, save=False)
         return True
 
     @property

@@ -24,7 +24,7 @@ from vbwizard.scoring import numeric_weight
 from vbwizard.session.models import PlannedAction, Session, Step
 from vbwizard.tui.screens.action_editor import ActionEditor, dates_text
 from vbwizard.tui.screens.dialogs import ConfirmDialog
-from vbwizard.tui.screens.step import StepScreen
+from vbwizard.tui.screens.step import StepScreen, quiet
 
 INTENSITY = {"light": "licht", "medium": "middel", "heavy": "zwaar"}
 STATUS = {"proposed": "voorstel", "accepted": "✓ aanvaard", "rejected": "✗ afgewezen"}
@@ -45,10 +45,10 @@ class ActionRow(Static, can_focus=True):
     """One action: a proposal (with why), an accepted or rejected one, or one's own."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "decide('accepted')", "Aanvaarden"),
-        Binding("enter", "edit", "Bewerken"),
-        # Shown in the intro instead: the footer must fit 80 columns.
-        Binding("r", "decide('rejected')", "Afwijzen", show=False),
+        # Short words: these, n and ^q must fit in the footer at 80 columns.
+        Binding("a", "decide('accepted')", "Aanvaard", tooltip="Actie aanvaarden"),
+        Binding("r", "decide('rejected')", "Wijs af", tooltip="Voorstel afwijzen"),
+        Binding("enter", "edit", "Bewerk", tooltip="Eigenaar, data en indicator invullen"),
         Binding("x,delete", "delete", "Verwijderen", show=False),
         Binding("down", "step(1)", "Volgende actie", show=False),
         Binding("up", "step(-1)", "Vorige actie", show=False),
@@ -128,11 +128,15 @@ class ActionRow(Static, can_focus=True):
         self.actions_screen.delete(self)
 
     def action_step(self, offset: int) -> None:
-        """Move the focus to the next or previous action."""
-        if offset > 0:
-            self.screen.focus_next()
-        else:
-            self.screen.focus_previous()
+        """Move the focus to the next or previous action.
+
+        Only actions: the "+ Eigen actie" buttons, where the action keys would do
+        nothing, are reached with Tab or added to with n from any action.
+        """
+        rows = list(self.screen.query(ActionRow).results(ActionRow))
+        target = rows.index(self) + offset
+        if 0 <= target < len(rows):  # the first and last stay put: no jump round
+            rows[target].focus()
 
 
 class AddButton(Button):
@@ -148,7 +152,9 @@ class ActionsScreen(StepScreen):
 
     STEP: ClassVar[Step] = "actions"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "Eigen actie", show=False, tooltip="Een eigen actie toevoegen"),
+        # The action keys need the footer's room; Ctrl+G and Ctrl+O still work.
+        *quiet("ctrl+g", "ctrl+o", "ctrl+r"),
+        Binding("n", "new", "Eigen", tooltip="Een eigen actie toevoegen"),
     ]
 
     def compose_body(self) -> Iterable[Widget]:

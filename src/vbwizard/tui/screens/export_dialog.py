@@ -80,7 +80,10 @@ class ExportDialog(ModalScreen[Path | None]):
                 for index, (_, label) in enumerate(FORMATS):
                     yield RadioButton(label, value=index == 0)
             yield Label("Bestand:")
-            yield Input(str(self._path_for("html")), id="export-path")
+            path = str(self._path_for("html"))
+            yield Input(path, id="export-path")
+            # The whole path, wrapped: a long one does not fit the field's one line.
+            yield Static(Text(path), id="export-full-path", classes="hint")
             yield Static("", id="export-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Opslaan", id="export-save", variant="primary")
@@ -105,6 +108,11 @@ class ExportDialog(ModalScreen[Path | None]):
         field = self.query_one("#export-path", Input)
         current = Path(field.value.strip() or self._path_for(self.fmt))
         field.value = str(current.with_suffix(f".{self.fmt}"))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Show the whole path as it is typed."""
+        event.stop()
+        self.query_one("#export-full-path", Static).update(Text(event.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the path field saves."""

@@ -15,13 +15,15 @@ from textual.widgets import Static
 from vbwizard.bank.models import Factor
 from vbwizard.participants import format_weights, parse_weights, spread_text
 from vbwizard.session.models import FactorAnswer, Step
-from vbwizard.tui.screens.step import StepScreen
+from vbwizard.tui.screens.step import StepScreen, quiet
 from vbwizard.tui.widgets.choice_row import Choice, ChoiceRow
 from vbwizard.tui.widgets.fields import Field, text_setter
 
 ANSWER_KEYS = {"yes": "j", "partly": "d", "no": "n", "unknown": "w"}
 WEIGHT_KEYS = {"0": "0", "1": "1", "2": "2", "3": "3", "unknown": "?"}
 CONFIDENCE_KEYS = {"low": "l", "medium": "m", "high": "h"}
+FACTORS_GROUP = Binding.Group("Factor")
+"""On a factor page PgUp and PgDn leaf through the factors."""
 
 
 class FactorScreen(StepScreen):
@@ -29,11 +31,32 @@ class FactorScreen(StepScreen):
 
     STEP: ClassVar[Step] = "factors"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("pagedown", "next_factor", "Volgende", priority=True, tooltip="Volgende factor"),
-        Binding("pageup", "previous_factor", "Vorige", priority=True, tooltip="Vorige factor"),
+        Binding(
+            "pageup",
+            "previous_factor",
+            "Vorige",
+            priority=True,
+            group=FACTORS_GROUP,
+            tooltip="Vorige factor",
+        ),
+        Binding(
+            "pagedown",
+            "next_factor",
+            "Volgende",
+            priority=True,
+            group=FACTORS_GROUP,
+            tooltip="Volgende factor",
+        ),
         Binding("ctrl+n", "next_factor", "Volgende", show=False, priority=True),
+        *quiet("ctrl+o"),  # room for F1 and ^q in 80 columns; Ctrl+O still works
         Binding("escape", "grid", "Overzicht", tooltip="Terug naar de Tafel van 12"),
-        Binding("f1", "toggle_help", "Uitleg", tooltip="Uitleg, aandachtspunten, voorbeelden"),
+        Binding(
+            "f1",
+            "toggle_help",
+            "Uitleg",
+            priority=True,
+            tooltip="Uitleg, aandachtspunten, voorbeelden",
+        ),
         Binding("0", "weight('0')", "Gewicht 0", show=False),
         Binding("1", "weight('1')", "Gewicht 1", show=False),
         Binding("2", "weight('2')", "Gewicht 2", show=False),
@@ -44,6 +67,7 @@ class FactorScreen(StepScreen):
     def __init__(self, factor_id: str) -> None:
         super().__init__()
         self.factor_id = factor_id
+        self._focus_before_help: Widget | None = None
 
     @property
     def factor(self) -> Factor:
@@ -250,8 +274,20 @@ class FactorScreen(StepScreen):
         """
         panel = self.query_one("#factor-help")
         main = self.query_one("#factor-main")
+        if not panel.display:
+            # Hiding the questions takes the focus away; remember it for when help closes.
+            self._focus_before_help = self.focused
         panel.display = not panel.display
         narrow = self.app.size.width < 120
         main.display = not (narrow and panel.display)
         panel.set_class(narrow, "-full")
         self.query_one("#body").scroll_home(animate=False)
+        if not panel.display and self.focused is None:
+            # The questions were hidden and took the focus with them; the next
+            # answer key must work at once: focus where the user was.
+            target = self._focus_before_help
+            self._focus_before_help = None
+            if target is None or not target.is_attached:
+                target = self.first_field()
+            if target is not None:
+                self.call_after_refresh(target.focus)

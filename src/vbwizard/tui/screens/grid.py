@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from vbwizard.scoring import unvisited_factors
 from vbwizard.session.models import Step
-from vbwizard.tui.screens.step import StepScreen
+from vbwizard.tui.screens.step import StepScreen, quiet
 from vbwizard.tui.widgets.factor_grid import FactorCell, FactorGrid
 
 
@@ -22,6 +22,7 @@ class GridScreen(StepScreen):
     STEP: ClassVar[Step] = "factors"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "previous_step", "Vorige", show=False),
+        *quiet("ctrl+g"),  # this is the Tafel
     ]
 
     def compose_body(self) -> Iterable[Widget]:
@@ -31,7 +32,7 @@ class GridScreen(StepScreen):
         yield Static("Stap 4 · Tafel van 12", classes="step-title")
         yield Static(
             f"{considered} van {len(self.bank.factors)} factoren bekeken. "
-            "Pijltjes: kiezen · Enter: openen · ≠: deelnemers verschillen 2 of meer.",
+            "Pijltjes: kiezen · Enter: openen · ≠: verschil van mening (Ctrl+R: waar?).",
             classes="step-intro",
         )
         yield FactorGrid(self.bank, self.session, interactive=True)

@@ -2,7 +2,7 @@
 
 The check and the merge are the same as ``vbwizard merge``: sessions made with
 another question bank are refused with a message that names them, and the
-merged session opens on the factor where the participants disagree most.
+merged session opens on the list of where the participants disagree, widest first.
 """
 
 from __future__ import annotations
@@ -127,8 +127,9 @@ class MergeDialog(ModalScreen[None]):
             self.dismiss(None)
 
     def merge(self) -> None:
-        """Merge, save the new group session and open it at the most disputed factor."""
+        """Merge, save the new group session and open it on "where do we disagree?"."""
         from vbwizard.merge import merge_sessions
+        from vbwizard.tui.screens.disagreements import DisagreementsScreen
 
         if not self.sessions:
             self._show_refusal()
@@ -137,10 +138,8 @@ class MergeDialog(ModalScreen[None]):
         merged = merge_sessions(self.wizard.bank, self.sessions, anonymous=anonymous)
         wizard = self.wizard
         self.dismiss(None)
-        if wizard.open_new_session(merged):  # the warnings were in the dialog already
-            wizard.notify(
-                "Samengevoegd. Deze factor heeft de grootste spreiding: begin hier.", timeout=6
-            )
+        # The warnings were in the dialog already; the merge opens where people disagree.
+        wizard.open_new_session(merged, screen=DisagreementsScreen())
 
     def action_cancel(self) -> None:
         """Close without merging."""

@@ -26,7 +26,7 @@ from vbwizard.scoring import (
     unvisited_factors,
 )
 from vbwizard.session.models import Priority, Step
-from vbwizard.tui.screens.step import StepScreen
+from vbwizard.tui.screens.step import StepScreen, quiet
 from vbwizard.tui.widgets.fields import BoundInput, Field, text_setter
 
 CONFIDENCE = {"low": "laag", "medium": "middel", "high": "hoog"}
@@ -66,6 +66,7 @@ class PrioritiesScreen(StepScreen):
 
     STEP: ClassVar[Step] = "priorities"
     BINDINGS: ClassVar[list[BindingType]] = [
+        *quiet("ctrl+r"),  # the ranking shows the spread; the footer needs room for space
         Binding("space", "choose", "Kiezen", tooltip="Factor kiezen of weghalen"),
         # Not in the footer, which must fit 80 columns; the hint above the list names them.
         Binding("ctrl+up", "move(-1)", "Eerder", show=False),
@@ -262,6 +263,9 @@ class PrioritiesScreen(StepScreen):
         index = order.index(priority)
         target = index + offset
         if not 0 <= target < len(order):
+            # Say why nothing moved: it looked as if moving worked only on some cards.
+            where = "bovenaan" if offset < 0 else "onderaan"
+            self.notify(f"Deze prioriteit staat al {where}.", timeout=3)
             return
         order[index], order[target] = order[target], order[index]
         cards = list(self.query(PriorityCard).results(PriorityCard))

@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 BATCH = 300
 """Rows handed to the UI thread at once while the folder is read."""
 FLUSH_SECONDS = 0.25
-HINT = "Enter bekijken · o bewerken · spatie markeren · m nulmeting · 1–6 sorteren"
+HINT = "Enter bekijken · o bewerken · spatie (de)markeren · m nulmeting · 1–6 sorteren"
 
 
 class ReviewScreen(Screen[None]):
@@ -79,9 +80,14 @@ class ReviewScreen(Screen[None]):
         yield Header()
         title = "Verder met een sessie" if self.only_in_progress else "Opgeslagen sessies"
         yield Static(title, classes="step-title", id="review-title")
-        yield Input(placeholder="Filter op titel, gebied, id of status (/)", id="review-filter")
+        yield Input(
+            placeholder="Zoek in alles: titel, wie, gebied, datum, soort, status, id (/)",
+            id="review-filter",
+        )
         yield Static("Sessies laden…", id="review-status")
         yield SessionTable(id="review-table")
+        # The highlighted session in full: what the narrow columns cannot show.
+        yield Static("", id="review-detail")
         hint = HINT.replace("Enter bekijken", "Enter verder") if self.only_in_progress else HINT
         yield Static(hint, id="review-hint", classes="hint")
         yield Footer()
@@ -110,6 +116,7 @@ class ReviewScreen(Screen[None]):
             bank = app.bank
         except ProblemsError:
             return  # The app reports a broken bank itself and closes.
+        skipped = 0
         batch: list[Row] = []
         flushed = time.monotonic()
         # Cached summaries arrive at once, parsed files one by one: flush by count
@@ -118,6 +125,7 @@ class ReviewScreen(Screen[None]):
             if worker.is_cancelled:
                 return
             if self.only_in_progress and entry.readable and entry.status != "in_progress":
+                skipped += 1
                 continue
             batch.append(make_row(bank, entry))
             if len(batch) >= BATCH or time.monotonic() - flushed > FLUSH_SECONDS:
@@ -125,7 +133,7 @@ class ReviewScreen(Screen[None]):
                     return
                 batch, flushed = [], time.monotonic()
         if self._call(app, self._add_rows, batch):
-            self._call(app, self._loaded)
+            self._call(app, self._loaded, skipped)
 
     def _call(self, app: VbWizardApp, callback: Callable[..., None], *args: object) -> bool:
         """Run ``callback`` on the UI thread; False when the screen or app has gone."""
@@ -140,11 +148,23 @@ class ReviewScreen(Screen[None]):
             self.table.add_loaded(batch)
             self._show_status()
 
-    def _loaded(self) -> None:
+    def _loaded(self, completed: int) -> None:
+        """All read; ``completed`` sessions were left out of "continue"."""
         self.filling = False
         self.render_rows()  # The folder gives no order; now sort what arrived.
-        if not self.table.rows_loaded:
-            self.notify(f"Geen sessies in {self.wizard.sessions_dir}.", timeout=5, markup=False)
+        if self.table.rows_loaded:
+            return
+        folder = self.wizard.sessions_dir
+        if completed:
+            # The start screen counts these too: say where they are instead of "none".
+            message = (
+                f"Geen sessies die nog bezig zijn in {folder}; {completed} afgerond. "
+                "Die vind je onder ‘Opgeslagen sessies bekijken’ (b op het startscherm)."
+            )
+            self.query_one("#review-status", Static).update(Text(message))
+        else:
+            message = f"Geen sessies in {folder}."
+        self.notify(message, timeout=8, markup=False)
 
     def render_rows(self) -> None:
         """Show what matches the filter, in the chosen order, and the counts."""
@@ -216,6 +236,13 @@ class ReviewScreen(Screen[None]):
                 entry.path, read_only=True, screen=ReadOnlySummaryScreen(entry.path)
             )
 
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Show the highlighted session in full below the table."""
+        if event.row_key.value is None:
+            return
+        row = self.table.rows_loaded[int(event.row_key.value)]
+        self.query_one("#review-detail", Static).update(Text(row.detail))
+
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         """A click on a column header sorts by it (again: the other way round)."""
         self.action_sort(event.column_index)
@@ -263,12 +290,15 @@ class ReviewScreen(Screen[None]):
             self._show_status()
 
     def action_toggle_mark(self) -> None:
-        """Mark (or unmark) the highlighted session for merging; on to the next row."""
+        """Mark (or unmark) the highlighted session for merging.
+
+        The cursor stays: a second space undoes the first, and the row marked is
+        the row the user sees marked.
+        """
         entry = self.current_entry()
         if entry is not None:
             self.table.toggle_mark(entry.path)
             self._show_status()
-            self.table.action_cursor_down()
 
     def action_followup(self) -> None:
         """Start a follow-up of the highlighted session, linked to it as its baseline."""
@@ -329,7 +359,11 @@ class ReviewScreen(Screen[None]):
                 "Markeer met de spatiebalk minstens twee zelfanalyses en druk dan g.", timeout=6
             )
             return
-        titles = {row.entry.path: row.cells[0] for row in self.table.rows_loaded}
+        # Title and whose it is: several self-assessments often share a title.
+        titles = {
+            row.entry.path: " · ".join(c for c in row.cells[:2] if c)
+            for row in self.table.rows_loaded
+        }
         self.app.push_screen(MergeDialog({path: titles.get(path, "") for path in marked}))
 
     # -- reading ---------------------------------------------------------------------

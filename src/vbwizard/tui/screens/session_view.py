@@ -43,9 +43,15 @@ class ReadOnlySummaryScreen(SummaryScreen):
         yield from super().compose_body()
 
     def _show_status(self) -> None:
-        # Without the "press c" of the editable summary: completing needs editing.
-        status = "afgerond" if self.session.status == "completed" else "bezig"
-        self.query_one("#summary-status", Static).update(f"Status: {status}.")
+        # Not the editable summary's "press c": here c cannot work. Say what does.
+        if self.session.status == "completed":
+            text = (
+                "Status: afgerond. Iets wijzigen? Druk o: je krijgt de vraag of je de "
+                "sessie wilt heropenen."
+            )
+        else:
+            text = "Status: bezig. Verder bewerken: druk o."
+        self.query_one("#summary-status", Static).update(text)
 
     def _leave(self) -> None:
         wizard = self.wizard
@@ -63,7 +69,14 @@ class ReadOnlySummaryScreen(SummaryScreen):
         wizard.open_session(path)
 
     def _read_only_hint(self) -> None:
-        self.notify("Alleen lezen. o: verder bewerken · Esc: terug.", timeout=3)
+        self.notify(
+            "Alleen lezen. o: bewerken (afgerond: na de vraag of je wilt heropenen) · Esc: terug.",
+            timeout=4,
+        )
+
+    def action_complete(self) -> None:
+        """Say how to reopen: completing or reopening needs editing (o) first."""
+        self._read_only_hint()
 
     def action_next_step(self) -> None:
         """Stay on the summary: the other steps are for editing."""
@@ -75,4 +88,8 @@ class ReadOnlySummaryScreen(SummaryScreen):
 
     def action_grid(self) -> None:
         """Stay on the summary: the heat map above shows the twelve factors."""
+        self._read_only_hint()
+
+    def action_disagreements(self) -> None:
+        """Stay on the summary: the other screens are for editing."""
         self._read_only_hint()

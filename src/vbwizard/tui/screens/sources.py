@@ -111,9 +111,11 @@ class SourcesScreen(StepScreen):
 
     STEP: ClassVar[Step] = "sources"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "add", "Nieuwe bron", tooltip="Bron toevoegen (keuzelijst of eigen naam)"),
+        Binding("n", "add", "Nieuw", tooltip="Bron toevoegen (keuzelijst of eigen naam)"),
         # Not in the footer (it must fit 80 columns); the button names the key.
         Binding("x,delete", "delete", "Verwijderen", key_display="x", show=False),
+        # From a source's text field back to the list, where n adds the next source.
+        Binding("escape", "to_table", "Naar de lijst", show=False),
     ]
 
     def compose_body(self) -> Iterable[Widget]:
@@ -303,6 +305,18 @@ class SourcesScreen(StepScreen):
             ConfirmDialog(f"Bron ‘{name}’ verwijderen?", yes="Verwijderen", no="Annuleren"),
             confirmed,
         )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While typing, n and x are letters: show them dimmed in the footer."""
+        if action in ("add", "delete") and self.is_typing():
+            return None
+        return super().check_action(action, parameters)
+
+    def action_to_table(self) -> None:
+        """Esc in the form: back to the list of sources (or to the add button)."""
+        target = self.first_field()
+        if target is not None:
+            target.focus()
 
     def _refuse_read_only(self) -> bool:
         if self.read_only:

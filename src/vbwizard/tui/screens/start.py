@@ -33,6 +33,8 @@ class StartScreen(Screen[None]):
         Binding("v", "choose('continue')", "Verder"),
         Binding("b", "choose('review')", "Bekijken"),
         Binding("m", "choose('about')", "Methode"),
+        # Only here: on a step, q sits beside w (weet niet) and would end a session by accident.
+        Binding("q", "app.quit", "Afsluiten", show=False),
     ]
 
     @property

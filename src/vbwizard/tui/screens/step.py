@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, Static, TextArea
+from textual.widgets import Footer, Header, Input, TextArea
 
 from vbwizard.bank.models import Bank
 from vbwizard.followup import steps_for
@@ -49,24 +51,89 @@ STEP_SHORT: dict[Step, str] = {
 }
 
 
-class StepBar(Static):
-    """Where the user is in the eight steps (nine in a follow-up)."""
+class StepBar(Widget):
+    """Where the user is in the eight steps (nine in a follow-up); the current one stays in view.
+
+    At 80 columns every step has its short name; narrower (or with nine steps),
+    the other steps shrink to their numbers, so the current step never falls off
+    the line.
+    """
 
     def __init__(self, current: Step, steps: tuple[Step, ...]) -> None:
         super().__init__(classes="step-bar")
         self.current = current
         self.steps = steps
 
-    def on_mount(self) -> None:
-        """Render the steps with the current one highlighted."""
-        parts = []
-        for number, step in enumerate(self.steps, start=1):
-            text = f"{number} {STEP_SHORT[step]}"
-            if len(self.steps) <= 8:
-                parts.append(f"[reverse b] {text} [/]" if step == self.current else f" {text} ")
-            else:  # Nine steps only fit 80 columns with one space between them.
-                parts.append(f"[reverse b]{text}[/] " if step == self.current else f"{text} ")
-        self.update("".join(parts))
+    def render(self) -> Text:
+        """The steps, fitted to the width, with the current one highlighted."""
+        width = self.content_region.width or self.size.width
+        for short in (False, True):
+            text = Text(no_wrap=True, overflow="ellipsis")
+            for number, step in enumerate(self.steps, start=1):
+                label = f"{number} {STEP_SHORT[step]}"
+                if step == self.current:
+                    text.append(f" {label} ", style="reverse bold")
+                else:
+                    text.append(f" {number} " if short else f" {label} ")
+            if text.cell_len <= width:
+                return text
+        return text
+
+
+# Navigation keys of every step. Priority, like the app's global keys: they must
+# work inside every text field (Input and TextArea bind PgUp/PgDn and Ctrl+E).
+STEPS_GROUP = Binding.Group("Stap")
+"""PgUp and PgDn share one label in the footer."""
+NAV_BINDINGS: list[Binding] = [
+    Binding(
+        "pageup",
+        "previous_step",
+        "Vorige",
+        priority=True,
+        group=STEPS_GROUP,
+        tooltip="Vorige stap",
+    ),
+    Binding(
+        "pagedown",
+        "next_step",
+        "Volgende",
+        priority=True,
+        group=STEPS_GROUP,
+        tooltip="Volgende stap",
+    ),
+    Binding("ctrl+n", "next_step", "Volgende", show=False, priority=True),
+    Binding(
+        "ctrl+g",
+        "grid",
+        "Tafel",
+        priority=True,
+        tooltip="Overzicht van de 12 factoren (Tafel van 12)",
+    ),
+    Binding(
+        "ctrl+o",
+        "home",
+        "Start",
+        priority=True,
+        tooltip="Terug naar het startscherm (de sessie blijft bewaard)",
+    ),
+    Binding(
+        "ctrl+r",
+        "disagreements",
+        "Verschil",
+        priority=True,
+        tooltip="Waar verschillen we? Factoren met de grootste spreiding eerst",
+    ),
+]
+
+
+def quiet(*keys: str) -> list[Binding]:
+    """Navigation keys that keep working but stay out of a crowded footer.
+
+    A step with many keys of its own lists these in a subclass's ``BINDINGS``,
+    so the footer keeps its own keys and ``^q Afsluiten`` within 80 columns.
+    """
+    by_key = {b.key: b for b in NAV_BINDINGS}
+    return [dataclasses.replace(by_key[key], show=False) for key in keys]
 
 
 class StepScreen(Screen[None]):
@@ -75,12 +142,7 @@ class StepScreen(Screen[None]):
     STEP: ClassVar[Step] = "scope"
     HELP: ClassVar[str] = ""
     AUTO_FOCUS = ""  # We focus the first field ourselves, without scrolling the title away.
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("pagedown", "next_step", "Volgende", priority=True, tooltip="Volgende stap"),
-        Binding("pageup", "previous_step", "Vorige", priority=True, tooltip="Vorige stap"),
-        Binding("ctrl+n", "next_step", "Volgende", show=False, priority=True),
-        Binding("ctrl+g", "grid", "Tafel", tooltip="Overzicht van de 12 factoren (Tafel van 12)"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(NAV_BINDINGS)
 
     _controller: SessionController | None = None
 
@@ -124,7 +186,8 @@ class StepScreen(Screen[None]):
         yield StepBar(self.STEP, steps_for(self.session))
         with VerticalScroll(id="body", can_focus=False):
             yield from self.compose_body()
-        yield Footer()
+        # Compact: the keys of a step must fit in 80 columns.
+        yield Footer(compact=True)
 
     def compose_body(self) -> Iterable[Widget]:
         """The step's own widgets."""
@@ -171,6 +234,25 @@ class StepScreen(Screen[None]):
     def action_grid(self) -> None:
         """Show the Tafel van 12 overview."""
         self.wizard.goto("factors")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer the disagreement list only where there are participants to compare."""
+        if action == "disagreements":
+            from vbwizard.disagreement import is_group_view
+
+            session = self.wizard.session
+            return session is not None and is_group_view(session)
+        return True
+
+    def action_disagreements(self) -> None:
+        """Show where the participants disagree (group sessions and merges)."""
+        from vbwizard.tui.screens.disagreements import DisagreementsScreen
+
+        self.app.switch_screen(DisagreementsScreen())
+
+    def action_home(self) -> None:
+        """Back to the start screen; the session stays saved and can be continued."""
+        self.wizard.go_home()
 
     def is_typing(self) -> bool:
         """True when the focus is in a text field (letter keys then type text)."""

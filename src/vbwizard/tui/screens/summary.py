@@ -12,14 +12,14 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widget import Widget
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from vbwizard.dates import format_date
 from vbwizard.reports.open_points import open_points
 from vbwizard.session.models import Step
 from vbwizard.tui.screens.dialogs import ConfirmDialog
 from vbwizard.tui.screens.problem import MONITORING_ADVICE
-from vbwizard.tui.screens.step import StepScreen
+from vbwizard.tui.screens.step import StepScreen, quiet
 from vbwizard.tui.widgets.factor_grid import FactorGrid
 
 SMART_LABELS = [
@@ -37,6 +37,7 @@ class SummaryScreen(StepScreen):
 
     STEP: ClassVar[Step] = "summary"
     BINDINGS: ClassVar[list[BindingType]] = [
+        *quiet("ctrl+g", "ctrl+r"),  # the heat map below is the Tafel
         Binding("c", "complete", "Afronden", tooltip="Sessie als afgerond markeren (of heropenen)"),
         Binding("e", "export", "Rapport", tooltip="Rapport maken"),
     ]
@@ -53,17 +54,9 @@ class SummaryScreen(StepScreen):
         yield Static("Doel", classes="section-title")
         yield Static(self._goal(), id="summary-goal")
         yield Static("Actieplan", classes="section-title")
-        accepted = self._plan()
-        if accepted:
-            table: DataTable[str] = DataTable(
-                id="summary-plan", cursor_type="row", zebra_stripes=True
-            )
-            table.add_columns("Factor", "Actie", "Eigenaar", "Start", "Eind", "Indicator")
-            for row in accepted:
-                table.add_row(*row)
-            yield table
-        else:
-            yield Static("Nog geen aanvaarde acties (stap 7).", classes="hint")
+        # A wrapped list, not a table: at 80 columns a six-column table cut the
+        # titles and hid the owners and dates.
+        yield Static(self._plan_text(), id="summary-plan")
         yield Static("Open punten", classes="section-title")
         yield Static(self._open_points(), id="summary-open")
 
@@ -75,7 +68,7 @@ class SummaryScreen(StepScreen):
         self.call_after_refresh(self.query_one("#body").scroll_home, animate=False)
 
     def first_field(self) -> Widget | None:
-        """The page itself, so that the arrow keys scroll it (Tab reaches the table)."""
+        """The page itself, so that the arrow keys scroll it."""
         body = self.query_one("#body")
         body.can_focus = True
         return body
@@ -118,21 +111,23 @@ class SummaryScreen(StepScreen):
                 text.append(format_date(smart.deadline))
         return text
 
-    def _plan(self) -> list[tuple[str, str, str, str, str, str]]:
+    def _plan_text(self) -> Text:
+        """Each accepted action, in the order of the priorities, with all it needs."""
         order = {factor_id: i for i, factor_id in enumerate(self.session.priority_ids)}
         accepted = [a for a in self.session.actions if a.status == "accepted"]
         accepted.sort(key=lambda a: order.get(a.factor, len(order)))
-        return [
-            (
-                self._factor_title(a.factor),
-                a.title or a.id,
-                a.owner or "—",
-                format_date(a.start) or "—",
-                format_date(a.end) or "—",
-                a.indicator or "—",
-            )
-            for a in accepted
-        ]
+        if not accepted:
+            return Text("Nog geen aanvaarde acties (stap 7).", style="italic")
+        text = Text()
+        for number, action in enumerate(accepted, start=1):
+            if number > 1:
+                text.append("\n")
+            text.append(f"{number}. {action.title or action.id}", style="bold")
+            text.append(f" · {self._factor_title(action.factor)}")
+            start, end = format_date(action.start) or "—", format_date(action.end) or "—"
+            text.append(f"\n   Eigenaar: {action.owner or '—'} · {start} – {end}")
+            text.append(f"\n   Indicator: {action.indicator or '—'}")
+        return text
 
     def _open_points(self) -> Text:
         points = open_points(self.bank, self.session)
@@ -144,6 +139,13 @@ class SummaryScreen(StepScreen):
 
     def _show_status(self) -> None:
         completed = self.session.status == "completed"
+        if self.wizard.read_only:
+            # c cannot work here (another window may be editing it): promise nothing.
+            state = "afgerond" if completed else "bezig"
+            self.query_one("#summary-status", Static).update(
+                f"Status: {state}. Alleen te bekijken: hier kun je de status niet wijzigen."
+            )
+            return
         text = (
             "Status: afgerond (alleen lezen). Druk op c om de sessie te heropenen."
             if completed

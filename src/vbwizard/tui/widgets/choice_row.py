@@ -90,6 +90,16 @@ class ChoiceRow(Widget, can_focus=True):
         """Show the initial value."""
         self._show()
 
+    def on_resize(self, event: events.Resize) -> None:
+        """Put the options in two columns when one line cannot hold them all.
+
+        Cutting an option ("[?] onbeke") would hide a choice; wrapping keeps
+        every option whole on a narrow terminal.
+        """
+        needed = sum(len(f"[{c.key}] {c.label}") + 2 for c in self.choices)
+        for options in self.query(".choice-options"):
+            options.set_class(needed > self.content_region.width, "-stacked")
+
     def watch_value(self) -> None:
         """Highlight the chosen option."""
         self._show()

@@ -9,37 +9,49 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Static
 
 from vbwizard.bank.models import Bank, Factor
+from vbwizard.disagreement import needs_discussion
 from vbwizard.scoring import factor_state
 from vbwizard.session.models import Session
 
+# Each state in full and, for cells narrower than the full text (60 columns), short.
+_STATE_TEXTS = {
+    "unvisited": ("niet bekeken", "niet bekeken"),
+    "no-weight": ("geen gewicht", "geen gew."),
+    "w-unknown": ("onbekend", "onbekend"),
+}
 
-def cell_state(session: Session, factor_id: str) -> tuple[str, str]:
-    """The CSS class and the Dutch text for a factor's state."""
+
+def cell_state(session: Session, factor_id: str) -> tuple[str, str, str]:
+    """The CSS class and the Dutch text, in full and short, for a factor's state."""
     answer = session.factors.get(factor_id)
     state = factor_state(answer)
-    if state == "unvisited":
-        return "unvisited", "niet bekeken"
-    if state == "no_weight":
-        return "no-weight", "geen gewicht"
-    if state == "unknown":
-        return "w-unknown", "onbekend"
+    # Participants disagree (or some said "?"), whatever the group weight is yet.
+    mark = " ≠" if needs_discussion(answer) else ""
+    css = {"unvisited": "unvisited", "no_weight": "no-weight", "unknown": "w-unknown"}.get(state)
+    if css is not None:
+        full, short = _STATE_TEXTS[css]
+        return css, full + mark, short + mark
     assert answer is not None
-    text = f"gewicht {answer.weight}"
-    if answer.disputed:
-        text += " ≠"  # participants differ by two or more
-    return f"w{answer.weight}", text
+    return f"w{answer.weight}", f"gewicht {answer.weight}{mark}", f"gew. {answer.weight}{mark}"
 
 
-class FactorCell(Static, can_focus=True):
-    """One factor in the grid."""
+class FactorCell(Widget, can_focus=True):
+    """One factor in the grid: its number and short title, then its state.
+
+    The text is fitted to the cell when drawn: titles wrap at spaces (the short
+    titles have no word longer than a cell at 60 columns) and the state is
+    shortened rather than cut, so the weight always shows.
+    """
 
     @dataclass
     class Chosen(Message):
@@ -48,16 +60,20 @@ class FactorCell(Static, can_focus=True):
         factor_id: str
 
     def __init__(self, factor: Factor, session: Session, *, interactive: bool) -> None:
-        state, text = cell_state(session, factor.id)
-        title = factor.short_title or factor.title
-        super().__init__(
-            f"[b]{factor.number}[/b] {title}\n{text}",
-            classes=f"factor-cell {state}",
-            id=f"cell-{factor.id}",
-        )
+        state, self.state_text, self.state_short = cell_state(session, factor.id)
+        super().__init__(classes=f"factor-cell {state}", id=f"cell-{factor.id}")
         self.factor = factor
+        self.title = factor.short_title or factor.title
         self.can_focus = interactive
         self.tooltip = factor.title
+
+    def render(self) -> Text:
+        """Number and title, then the state; plain text, never markup."""
+        width = self.content_region.width
+        state = self.state_text if not width or len(self.state_text) <= width else self.state_short
+        text = Text(str(self.factor.number), style="bold")
+        text.append(f" {self.title}\n{state}")
+        return text
 
     def on_click(self, event: events.Click) -> None:
         """Open the factor with the mouse."""
@@ -75,7 +91,7 @@ class FactorGrid(Vertical):
     """The 12 factors, clusters as rows; arrows move, Enter opens a factor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open factor"),
+        Binding("enter", "open", "Open"),
         Binding("up", "move(-4)", "Omhoog", show=False),
         Binding("down", "move(4)", "Omlaag", show=False),
         Binding("left", "move(-1)", "Links", show=False),

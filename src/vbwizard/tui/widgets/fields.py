@@ -75,6 +75,10 @@ class BoundInput(_Autosave, Input):
         self._applied = value
         """The text last applied to the session; Textual also reports the initial value."""
 
+    def on_mount(self) -> None:
+        """Show the start of the saved text, as after leaving the field."""
+        self.cursor_position = 0
+
     @on(Input.Changed)
     def _apply(self, event: Input.Changed) -> None:
         event.stop()
@@ -104,6 +108,9 @@ class BoundInput(_Autosave, Input):
         super()._on_blur(event)
         self.apply_pending()
         self._save_now()
+        # Show the start of a long text once the user has left the field: that is
+        # what identifies it ("Zelfanalyse Zuidbuurt…"), not the last few words.
+        self.cursor_position = 0
 
 
 class BoundTextArea(_Autosave, TextArea):

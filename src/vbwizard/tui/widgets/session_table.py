@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from vbwizard.bank.models import Bank
     from vbwizard.session.storage import SessionEntry
 
-COLUMNS = ("Titel", "Gebied", "Datum", "Vorm", "Status", "Prioriteiten")
+COLUMNS = ("Titel", "Wie", "Gewijzigd", "Soort", "Status", "Gebied")
+"""What tells sessions apart at a glance: the same title is often used by many."""
 CHUNK = 150
 """Rows added per step of a fill; a step takes a few tens of milliseconds."""
 MAX_ROWS = 1000
@@ -47,14 +48,65 @@ class Row:
     entry: SessionEntry
     cells: tuple[str, ...]
     haystack: str
-    """Lower-case title, area, id and status."""
+    """Lower-case: everything the row and its detail line show, and the id."""
+    detail: str = ""
+    """The highlighted session in full, below the table."""
+
+
+def who(entry: SessionEntry) -> str:
+    """Whose session: the author of a self-assessment, else the facilitator."""
+    if entry.mode == "self":
+        return entry.facilitator or next(iter(entry.participants), "")
+    return entry.facilitator
+
+
+def kind(entry: SessionEntry) -> str:
+    """Self-assessment, group session, follow-up or merge, in one word."""
+    if entry.followup_of:
+        return "vervolg"
+    if entry.merged_from:
+        return "samengev."
+    return MODES.get(entry.mode, entry.mode)
+
+
+def describe(entry: SessionEntry, priorities: list[str]) -> str:
+    """The session in full, for the line below the table."""
+    parts = [entry.title or "(zonder titel)"]
+    if entry.area:
+        parts.append(entry.area)
+    person = who(entry)
+    if entry.mode == "self":
+        parts.append(f"zelfanalyse van {person}" if person else "zelfanalyse")
+    else:
+        text = f"groepssessie, begeleid door {person}" if person else "groepssessie"
+        if entry.participants:
+            text += f", {len(entry.participants)} deelnemers"
+        parts.append(text)
+    if entry.followup_of:
+        parts.append(f"vervolg op {entry.followup_of}")
+    if entry.merged_from:
+        parts.append(f"samengevoegd uit {len(entry.merged_from)} zelfanalyses")
+    dates = []
+    if entry.date:
+        dates.append(f"datum {entry.date.isoformat()}")
+    if entry.created:
+        dates.append(f"gemaakt {entry.created.date().isoformat()}")
+    if entry.updated:
+        dates.append(f"gewijzigd {entry.updated.strftime('%Y-%m-%d %H:%M')}")
+    parts += dates
+    parts.append(STATUS_LABELS.get(entry.status, entry.status))
+    if priorities:
+        parts.append("prioriteiten: " + ", ".join(priorities))
+    parts.append(entry.path.name)
+    return " · ".join(parts)
 
 
 def make_row(bank: Bank, entry: SessionEntry) -> Row:
     """Build a table row for a session (or for an unreadable file, with the reason)."""
     if not entry.readable:
         cells = (entry.path.name, f"onleesbaar: {entry.error}", "", "", "", "")
-        return Row(entry, cells, f"{entry.path.name} onleesbaar {entry.error}".casefold())
+        text = f"{entry.path.name} onleesbaar {entry.error}"
+        return Row(entry, cells, text.casefold(), f"{entry.path.name}: onleesbaar: {entry.error}")
     names = []
     for factor_id in entry.priorities:
         try:
@@ -64,16 +116,18 @@ def make_row(bank: Bank, entry: SessionEntry) -> Row:
         else:
             names.append(factor.short_title or factor.title)
     status = STATUS_LABELS.get(entry.status, entry.status)
+    updated = entry.updated.date().isoformat() if entry.updated else ""
     cells = (
         entry.title or "(zonder titel)",
-        entry.area,
-        entry.date.isoformat() if entry.date else "",
-        MODES.get(entry.mode, entry.mode),
+        who(entry),
+        updated,
+        kind(entry),
         status,
-        ", ".join(names),
+        entry.area,
     )
-    haystack = " ".join((entry.title, entry.area, entry.id, status, entry.status)).casefold()
-    return Row(entry, cells, haystack)
+    detail = describe(entry, names)
+    searched = (detail, entry.id, entry.status, entry.mode, *entry.participants, *entry.merged_from)
+    return Row(entry, cells, " ".join(searched).casefold(), detail)
 
 
 def _cell(text: str) -> Text:
@@ -105,9 +159,10 @@ class SessionTable(DataTable[Text]):
     def add_columns_for(self, width: int) -> None:
         """Add the columns with widths that fit ``width`` cells; long texts end in "…"."""
         free = max(width - 2 * len(COLUMNS) - 4, 40)
-        fixed = {2: 10, 3: 6, 4: 9}
+        fixed = {2: 11, 3: 9, 4: 8}
         rest = free - sum(fixed.values())
-        widths = {0: rest * 4 // 10, 1: rest // 4, 5: rest - rest * 4 // 10 - rest // 4, **fixed}
+        title, person = rest * 48 // 100, rest * 28 // 100
+        widths = {0: title, 1: person, 5: rest - title - person, **fixed}
         for index, label in enumerate(COLUMNS):
             self.add_column(self._label(index, label), width=widths[index], key=str(index))
 
