@@ -87,10 +87,28 @@ def propose_for_priorities(bank: Bank, session: Session) -> dict[str, list[Propo
     return {p.factor: propose(bank, session, p.factor) for p in session.priorities}
 
 
-def municipal_proposals(bank: Bank, session: Session) -> list[MunicipalAction]:
+MUNICIPAL = "gemeentelijk-niveau"
+"""The ``factor`` a planned municipal-level action is filed under (no factor has this id)."""
+
+
+@dataclass(frozen=True)
+class MunicipalProposal:
+    """A municipal-level action proposed beside the per-factor ones, with its own reason."""
+
+    action: MunicipalAction
+
+    @property
+    def why(self) -> str:
+        """The bank's reason for it."""
+        return self.action.why
+
+
+def municipal_proposals(bank: Bank, session: Session) -> list[MunicipalProposal]:
     """The bank's municipal-level actions, proposed once priorities are chosen.
 
     They anchor and carry the per-factor actions (the integral safety plan, the
     attitude of staff), so without priorities there is nothing for them to carry.
     """
-    return list(bank.manifest.municipal_actions) if session.priorities else []
+    if not session.priorities:
+        return []
+    return [MunicipalProposal(action) for action in bank.manifest.municipal_actions]

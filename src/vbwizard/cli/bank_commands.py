@@ -158,10 +158,17 @@ def run_proposals(args: argparse.Namespace) -> int:
     municipal = municipal_proposals(loaded, session)
     if municipal:
         lines.append("Op gemeentelijk niveau")
-    for action in municipal:
-        lines.append(f"   {action.title}")
-        lines.append(f"      {action.why}")
-        rows.append({"factor": None, "action": action.id, "intensity": None, "why": action.why})
+    for municipal_proposal in municipal:
+        lines.append(f"   {municipal_proposal.action.title}")
+        lines.append(f"      {municipal_proposal.why}")
+        rows.append(
+            {
+                "factor": None,
+                "action": municipal_proposal.action.id,
+                "intensity": None,
+                "why": municipal_proposal.why,
+            }
+        )
     if args.json:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         print()

@@ -167,6 +167,11 @@ class Goal(_Model):
     """What the group wants to achieve (step 6, Actie)."""
 
     text: Text = None
+    agreed_by: Text = None
+    """Who agreed the goal (the method settles it between municipality, professionals
+    and residents); older sessions kept this in ``smart.agreed_by``."""
+    smart_chosen: bool | None = None
+    """Whether the group chose to make the goal SMART; ``None`` when not yet decided."""
     smart: Annotated[SmartGoal | None, AfterValidator(_empty_to_none)] = None
 
 

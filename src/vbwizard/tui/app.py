@@ -12,7 +12,7 @@ import os
 import signal
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -43,6 +43,15 @@ class VbWizardApp(SessionApp):
         Binding("ctrl+s", "save", "Opslaan", show=False, tooltip="Nu opslaan"),
         Binding("ctrl+e", "save_elsewhere", "Elders opslaan", show=False),
         Binding("ctrl+t", "toggle_contrast", "Contrast", show=False),
+        # Our own palette binding, so the footer says "opdrachten" instead of Textual's "palette".
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Opdrachten",
+            show=False,
+            priority=True,
+            tooltip="Open het opdrachtenpalet",
+        ),
     ]
 
     def __init__(
@@ -157,17 +166,58 @@ class VbWizardApp(SessionApp):
         """Switch between the normal and the high-contrast (projector) theme."""
         self.theme = "textual-dark" if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
 
+    def action_command_palette(self) -> None:
+        """Open the command palette, with a Dutch prompt."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
+            self.push_screen(
+                CommandPalette(placeholder="Zoek een opdracht…", id="--command-palette")
+            )
+
+    def action_change_theme(self) -> None:
+        """Choose a theme from the palette, with a Dutch prompt."""
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="Zoek een thema…"))
+
     def get_system_commands(self, screen: Screen[object]) -> object:  # type: ignore[override]
-        """Add vbwizard's commands to the command palette."""
-        yield from super().get_system_commands(screen)
+        """The command palette's system commands, in Dutch, plus vbwizard's own.
+
+        Textual's own list is English; these are the same commands, worded for our users.
+        """
+        yield SystemCommand("Thema", "Kies een ander kleurenthema", self.action_change_theme)
         yield SystemCommand(
             "Hoog contrast aan/uit", "Thema voor projectors", self.action_toggle_contrast
+        )
+        if screen.query("HelpPanel"):
+            yield SystemCommand(
+                "Toetsen", "Verberg het toetsenoverzicht", self.action_hide_help_panel
+            )
+        else:
+            yield SystemCommand(
+                "Toetsen",
+                "Toon de toetsen en uitleg bij het veld waar je bent",
+                self.action_show_help_panel,
+            )
+        if screen.maximized is not None:
+            yield SystemCommand("Verkleinen", "Zet het vergrote veld terug", screen.action_minimize)
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand(
+                "Vergroten", "Vergroot het veld waar je bent", screen.action_maximize
+            )
+        yield SystemCommand(
+            "Schermafbeelding",
+            "Bewaar een afbeelding (SVG) van het huidige scherm",
+            lambda: self.set_timer(0.1, self.deliver_screenshot),
         )
         if self.session is not None:
             yield SystemCommand("Opslaan", "Sla de sessie nu op", self.action_save)
             yield SystemCommand(
                 "Elders opslaan", "Sla de sessie op in een andere map", self.action_save_elsewhere
             )
+        yield SystemCommand("Afsluiten", "Sla op en sluit vbwizard af", self.action_quit)
 
 
 def _factor_commands() -> type[Provider]:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from vbwizard.session.models import Step
-from vbwizard.tui.screens.step import STEP_TITLES
+from vbwizard.steps import STEP_NAMES, step_number
 
 if TYPE_CHECKING:
     from vbwizard.tui.app import VbWizardApp
@@ -31,8 +31,8 @@ class FactorCommands(Provider):
                     factor.id,
                 )
             )
-        for step, title in STEP_TITLES.items():
-            commands.append((f"Ga naar stap {title}", "Wizardstap", step, None))
+        for step, name in STEP_NAMES.items():
+            commands.append((f"Ga naar stap {step_number(step)}: {name}", "Wizardstap", step, None))
         return commands
 
     async def discover(self) -> Hits:

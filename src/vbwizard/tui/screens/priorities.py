@@ -26,6 +26,7 @@ from vbwizard.scoring import (
     unvisited_factors,
 )
 from vbwizard.session.models import Priority, Step
+from vbwizard.steps import step_heading
 from vbwizard.tui.screens.step import StepScreen
 from vbwizard.tui.widgets.fields import BoundInput, Field, text_setter
 
@@ -84,7 +85,7 @@ class PrioritiesScreen(StepScreen):
         if fresh and not self.wizard.read_only:
             session.priorities = [Priority(factor=f) for f in preselect(self.bank, session)]
             self._preselected = bool(session.priorities)
-        yield Static("Stap 5 · Prioriteiten", classes="step-title")
+        yield Static(step_heading(self.STEP), classes="step-title")
         unvisited = unvisited_factors(self.bank, session)
         if unvisited:
             with Vertical(id="unvisited", classes="warning-box"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -14,50 +15,42 @@ from textual.widgets import Footer, Header, Input, Static, TextArea
 
 from vbwizard.bank.models import Bank
 from vbwizard.session.models import STEPS, Session, Step
+from vbwizard.steps import PHASES, STEP_NAMES, STEP_PHASE, step_number
 from vbwizard.tui.widgets.choice_row import ChoiceRow
 
 if TYPE_CHECKING:
     from vbwizard.tui.app import VbWizardApp
 
-# The steps' names: in full (command palette) and short (the step bar).
-STEP_TITLES: dict[Step, str] = {
-    "scope": "1 Afbakening en context",
-    "sources": "2 Bronnen",
-    "problem": "3 Probleembeeld",
-    "factors": "4 Tafel van 12",
-    "priorities": "5 Prioriteiten",
-    "goal": "6 Doel",
-    "actions": "7 Acties",
-    "summary": "8 Samenvatting",
-}
-
-# Short enough that all eight steps fit on one line of an 80-column terminal.
-STEP_SHORT: dict[Step, str] = {
-    "scope": "Kader",
-    "sources": "Bronnen",
-    "problem": "Probleem",
-    "factors": "Tafel",
-    "priorities": "Prio",
-    "goal": "Doel",
-    "actions": "Acties",
-    "summary": "Samenv.",
-}
-
 
 class StepBar(Static):
-    """Where the user is in the eight steps."""
+    """Where the user is: the method's phases, their steps, and the current step by name.
 
-    def __init__(self, current: Step) -> None:
+    Only the current step is named in full (all names would not fit 80 columns);
+    the other steps show their number under their phase.
+    """
+
+    def __init__(self, current: Step, phase_titles: dict[str, str]) -> None:
         super().__init__(classes="step-bar")
         self.current = current
+        self.phase_titles = phase_titles
 
     def on_mount(self) -> None:
-        """Render the steps with the current one highlighted."""
+        """Render the phases with the current phase and step highlighted."""
         parts = []
-        for number, step in enumerate(STEPS, start=1):
-            text = f"{number} {STEP_SHORT[step]}"
-            parts.append(f"[reverse b] {text} [/]" if step == self.current else f" {text} ")
-        self.update("".join(parts))
+        for phase in PHASES:
+            title = escape(self.phase_titles.get(phase, phase.capitalize()))
+            steps = [s for s in STEPS if STEP_PHASE[s] == phase]
+            numbers = []
+            for step in steps:
+                number = step_number(step)
+                if step == self.current:
+                    numbers.append(f"[reverse b]{number} {escape(STEP_NAMES[step])}[/]")
+                else:
+                    numbers.append(str(number))
+            current_phase = STEP_PHASE[self.current] == phase
+            label = f"[b]{title}[/b]" if current_phase else title
+            parts.append(" ".join([label, *numbers]))
+        self.update(" │ ".join(parts))
 
 
 class StepScreen(Screen[None]):
@@ -93,7 +86,8 @@ class StepScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Header, step bar, the step's body (scrollable) and the footer."""
         yield Header()
-        yield StepBar(self.STEP)
+        phases = {step.id: step.title for step in self.bank.manifest.steps}
+        yield StepBar(self.STEP, phases)
         with VerticalScroll(id="body", can_focus=False):
             yield from self.compose_body()
         yield Footer()

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Static
 from vbwizard.dates import format_date
 from vbwizard.reports.open_points import open_points
 from vbwizard.session.models import Step
+from vbwizard.steps import step_heading
 from vbwizard.tui.screens.dialogs import ConfirmDialog
 from vbwizard.tui.screens.problem import MONITORING_ADVICE
 from vbwizard.tui.screens.step import StepScreen
@@ -44,7 +45,7 @@ class SummaryScreen(StepScreen):
     def compose_body(self) -> Iterable[Widget]:
         """Every part of the analysis, read-only."""
         session = self.session
-        yield Static("Stap 8 · Samenvatting", classes="step-title")
+        yield Static(step_heading(self.STEP), classes="step-title")
         yield Static("", id="summary-status", classes="status-line")
         yield Static("Tafel van 12", classes="section-title")
         yield FactorGrid(self.bank, session, interactive=False)
