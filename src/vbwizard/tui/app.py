@@ -43,14 +43,15 @@ class VbWizardApp(SessionApp):
         Binding("ctrl+s", "save", "Opslaan", show=False, tooltip="Nu opslaan"),
         Binding("ctrl+e", "save_elsewhere", "Elders opslaan", show=False),
         Binding("ctrl+t", "toggle_contrast", "Contrast", show=False),
-        # Our own palette binding, so the footer says "opdrachten" instead of Textual's "palette".
+        # Our own palette binding, so the footer says "Menu" instead of Textual's "palette"
+        # (short, so the footer still fits 80 columns).
         Binding(
             "ctrl+p",
             "command_palette",
-            "Opdrachten",
+            "Menu",
             show=False,
             priority=True,
-            tooltip="Open het opdrachtenpalet",
+            tooltip="Zoek een opdracht: ga naar een factor of stap, exporteer, thema",
         ),
     ]
 
