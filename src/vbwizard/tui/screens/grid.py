@@ -62,7 +62,7 @@ class GridScreen(StepScreen):
         names = ", ".join(f"{f.number} {f.short_title or f.title}" for f in unvisited)
         question = (
             f"Nog niet bekeken: {names}.\nDe methode vraagt alle twaalf factoren te bespreken "
-            "voordat u prioriteiten kiest. Toch doorgaan naar de prioriteiten?"
+            "voordat je prioriteiten kiest. Toch doorgaan naar de prioriteiten?"
         )
 
         def go_on(yes: bool | None) -> None:
