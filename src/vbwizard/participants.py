@@ -44,5 +44,5 @@ def spread_text(weights: dict[str, int]) -> str:
     who = ", ".join(f"{name}: {value}" for name, value in weights.items())
     text = f"Spreiding {low}–{high} ({who})."
     if high - low >= DISAGREEMENT:
-        text += " Verschil van mening: bespreek dit voordat u het groepsgewicht kiest."
+        text += " Verschil van mening: bespreek dit voordat je het groepsgewicht kiest."
     return text

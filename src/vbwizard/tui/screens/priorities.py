@@ -92,7 +92,7 @@ class PrioritiesScreen(StepScreen):
                 names = ", ".join(f"{f.number}. {f.short_title or f.title}" for f in unvisited)
                 yield Static(
                     f"Nog niet bekeken ({len(unvisited)} van {len(self.bank.factors)}): "
-                    f"{names}. De methode vraagt alle factoren te bekijken voordat u kiest."
+                    f"{names}. De methode vraagt alle factoren te bekijken voordat je kiest."
                 )
                 yield Button("Naar de Tafel van 12 (Ctrl+G)", id="to-grid", classes="nav")
         yield Static(
