@@ -35,12 +35,13 @@ _PROBLEM_FIELDS = (
     ("feeling", "Voelen"),
     ("doing", "Doen"),
 )
+_AGREED_LABEL = "Acceptabel: afgesproken door"
 _SMART_FIELDS = (
     ("specific", "Specifiek"),
     ("indicator", "Meetbaar: indicator"),
     ("baseline", "Meetbaar: nulmeting"),
     ("target", "Meetbaar: streefwaarde"),
-    ("agreed_by", "Acceptabel: afgesproken door"),
+    ("agreed_by", _AGREED_LABEL),
     ("realistic", "Realistisch"),
 )
 
@@ -295,7 +296,10 @@ def build_report(bank: Bank, session: Session) -> ReportData:
     if smart is not None:
         smart_rows = [(label, getattr(smart, key) or "") for key, label in _SMART_FIELDS]
         smart_rows.append(("Tijdgebonden: uiterlijk", _date(smart.deadline)))
-        smart_rows = [(label, value) for label, value in smart_rows if value]
+    # Who agreed the goal is kept beside it now (goal.agreed_by), SMART or not.
+    smart_rows = [(k, v) for k, v in smart_rows if k != _AGREED_LABEL]
+    smart_rows.insert(0, (_AGREED_LABEL, session.goal.agreed or ""))
+    smart_rows = [(label, value) for label, value in smart_rows if value]
     problem = [(label, getattr(session.problem, key) or "") for key, label in _PROBLEM_FIELDS]
     problem = [(label, value) for label, value in problem if value]
     if session.problem.problematic:

@@ -174,6 +174,11 @@ class Goal(_Model):
     """Whether the group chose to make the goal SMART; ``None`` when not yet decided."""
     smart: Annotated[SmartGoal | None, AfterValidator(_empty_to_none)] = None
 
+    @property
+    def agreed(self) -> str | None:
+        """Who agreed the goal, wherever it was recorded (older sessions: the SMART part)."""
+        return self.agreed_by or (self.smart.agreed_by if self.smart else None)
+
 
 class ActionEvaluation(_Model):
     """How an action turned out (step 9, Evaluatie)."""

@@ -51,10 +51,9 @@ class GoalScreen(StepScreen):
             multiline=True,
             field_id="goal-text",
         )
-        agreed = goal.agreed_by or (goal.smart.agreed_by if goal.smart else None)
         yield Field(
             "Wie hebben dit doel samen afgesproken? (bijv. gemeente, wijkagent, bewoners)",
-            agreed or "",
+            goal.agreed or "",
             text_setter(self._set_agreed_by),
             field_id="goal-agreed-by",
         )

@@ -28,7 +28,6 @@ SMART_LABELS = [
     ("indicator", "Indicator"),
     ("baseline", "Nulmeting"),
     ("target", "Streefwaarde"),
-    ("agreed_by", "Akkoord"),
     ("realistic", "Realistisch"),
 ]
 
@@ -107,6 +106,9 @@ class SummaryScreen(StepScreen):
     def _goal(self) -> Text:
         goal = self.session.goal
         text = Text(goal.text or "Nog geen doel geformuleerd.")
+        if goal.agreed:
+            text.append("\nAfgesproken door: ", style="bold")
+            text.append(goal.agreed)
         smart = goal.smart
         if smart is not None:
             for attribute, label in SMART_LABELS:
