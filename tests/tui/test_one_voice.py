@@ -21,7 +21,7 @@ from vbwizard.tui.app import VbWizardApp
 
 ENGLISH = re.compile(
     r"\b(palette|Search for commands|Search for themes|Keys|Maximize|Minimize|Quit|"
-    r"Screenshot|Theme|Change the current theme|Open the command palette)\b"
+    r"Screenshot|Theme|Change the current theme|Open the command palette|No matches found)\b"
 )
 FORMAL = re.compile(r"\b(u|uw|U|Uw)\b")
 SIZE = (160, 90)
@@ -84,6 +84,13 @@ async def test_main_screen_speaks_dutch_with_je(
         await pilot.pause()
         lines = visible_lines(app)
         assert any("Zoek een opdracht" in line for line in lines), lines
+        shown = "\n".join(lines)
+        assert all(command in shown for command in ("Thema", "Schermafbeelding", "Afsluiten"))
+        assert offences(lines) == []
+        await pilot.press(*"xyzzy")  # a search that finds nothing says so in Dutch
+        await pilot.pause(0.8)
+        lines = visible_lines(app)
+        assert any("Geen opdracht gevonden" in line for line in lines), lines
         assert offences(lines) == []
 
 

@@ -168,20 +168,23 @@ class VbWizardApp(SessionApp):
         self.theme = "textual-dark" if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
 
     def action_command_palette(self) -> None:
-        """Open the command palette, with a Dutch prompt."""
-        from textual.command import CommandPalette
+        """Open the command palette, in Dutch."""
+        from vbwizard.tui.commands import DutchCommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
+        if self.use_command_palette and not DutchCommandPalette.is_open(cast("App[object]", self)):
             self.push_screen(
-                CommandPalette(placeholder="Zoek een opdracht…", id="--command-palette")
+                DutchCommandPalette(placeholder="Zoek een opdracht…", id="--command-palette")
             )
 
     def action_change_theme(self) -> None:
-        """Choose a theme from the palette, with a Dutch prompt."""
-        from textual.command import CommandPalette
+        """Choose a theme from the palette, in Dutch."""
         from textual.theme import ThemeProvider
 
-        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="Zoek een thema…"))
+        from vbwizard.tui.commands import DutchCommandPalette
+
+        self.push_screen(
+            DutchCommandPalette(providers=[ThemeProvider], placeholder="Zoek een thema…")
+        )
 
     def get_system_commands(self, screen: Screen[object]) -> object:  # type: ignore[override]
         """The command palette's system commands, in Dutch, plus vbwizard's own.
