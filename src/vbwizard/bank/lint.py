@@ -169,15 +169,15 @@ def _weight_findings(factor: Factor, where: _Where) -> Iterator[Problem]:
 
 def _gap_findings(factor: Factor, where: _Where) -> Iterator[Problem]:
     """A problem answer that rules look at but that, alone, proposes nothing."""
+    questions = {q.id: q for q in factor.sub_questions}
     watched = {
         c.question
         for a in factor.actions
         for c in a.propose_when.answers
-        for value in c.values
-        if next(q for q in factor.sub_questions if q.id == c.question).signal(value) == "problem"
+        if any(questions[c.question].signal(value) == "problem" for value in c.values)
     }
     for index, question in enumerate(factor.sub_questions):
-        if question.id not in watched or question.problem_answer is None:
+        if question.id not in watched or question.problem_answer in (None, "none"):
             continue
         answers = {question.id: question.problem_answer}
         for weight in GAP_WEIGHTS:
