@@ -40,8 +40,7 @@ class GoalScreen(StepScreen):
         guidance = self.bank.manifest.guidance
         yield Static(step_heading(self.STEP), classes="step-title")
         yield Static(
-            "Begin bij de vraag wat je samen wilt bereiken, op basis van de analyse. "
-            "Schrijf het op in gewone woorden.",
+            "Begin bij de vraag wat je wilt bereiken, en schrijf het op in gewone woorden.",
             classes="step-intro",
         )
         yield Field(
