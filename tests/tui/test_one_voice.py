@@ -21,9 +21,12 @@ from vbwizard.tui.app import VbWizardApp
 
 ENGLISH = re.compile(
     r"\b(palette|Search for commands|Search for themes|Keys|Maximize|Minimize|Quit|"
-    r"Screenshot|Theme|Change the current theme|Open the command palette|No matches found)\b"
+    r"Screenshot|Theme|Change the current theme|Open the command palette|No matches found|"
+    r"Move cursor|Cursor (up|down|left|right|word|line|page)|Delete|Scroll|Focus Next|"
+    r"Focus Previous|Paste|Undo|Redo|Select all|Select line|Copy selected|Submit)\b"
 )
-FORMAL = re.compile(r"\b(u|uw|U|Uw)\b")
+FORMAL = re.compile(r"(?<![\^+\w])(u|uw|U|Uw)\b")
+""""u"/"uw" as words; a key such as ^u (ctrl+u) is not an address."""
 SIZE = (160, 90)
 _LINE = re.compile(r'<text[^>]*clip-path="url\(#[\w-]+-line-(\d+)\)"[^>]*>(.*?)</text>', re.S)
 
@@ -111,4 +114,21 @@ def test_the_scanner_sees_what_it_looks_for() -> None:
         "^p palette",
         "Kunt u dit invullen?",
     ]
-    assert offences(["Kun je dit invullen?", "Thema", "Uitleg", "nieuwe buurt"]) == []
+    assert offences(["Kun je dit invullen?", "Thema", "Uitleg", "nieuwe buurt", "^u Wissen"]) == []
+    assert offences(["Uw sessie", "Wilt u dat?"]) == ["Uw sessie", "Wilt u dat?"]
+
+
+@pytest.mark.parametrize("step", ["goal", "scope"])
+async def test_key_overview_of_a_text_field_is_dutch(
+    make_app: MakeApp, demo: Session, step: Step
+) -> None:
+    app, _ = make_app(demo, step)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"Toetsen")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        lines = visible_lines(app)
+        assert any("Volgend veld" in line for line in lines), lines
+        assert offences(lines) == []

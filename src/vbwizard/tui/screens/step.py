@@ -16,6 +16,7 @@ from textual.widgets import Footer, Header, Input, Static, TextArea
 from vbwizard.bank.models import Bank
 from vbwizard.session.models import STEPS, Session, Step
 from vbwizard.steps import PHASES, STEP_NAMES, STEP_PHASE, step_number
+from vbwizard.tui.dutch import dutch_bindings
 from vbwizard.tui.widgets.choice_row import ChoiceRow
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ class StepScreen(Screen[None]):
     HELP: ClassVar[str] = ""
     AUTO_FOCUS = ""  # We focus the first field ourselves, without scrolling the title away.
     BINDINGS: ClassVar[list[BindingType]] = [
+        *dutch_bindings(Screen),
         Binding("pagedown", "next_step", "Volgende", priority=True, tooltip="Volgende stap"),
         Binding("pageup", "previous_step", "Vorige", priority=True, tooltip="Vorige stap"),
         Binding("ctrl+n", "next_step", "Volgende", show=False, priority=True),

@@ -16,6 +16,8 @@ from textual.events import Blur
 from textual.timer import Timer
 from textual.widgets import Input, Label, Static, TextArea
 
+from vbwizard.tui.dutch import dutch_bindings
+
 if TYPE_CHECKING:
     from vbwizard.tui.app import VbWizardApp
 
@@ -46,6 +48,8 @@ class _Autosave:
 
 class BoundInput(_Autosave, Input):
     """A one-line input whose text is applied to the session as it is typed."""
+
+    BINDINGS = dutch_bindings(Input)
 
     def __init__(self, value: str, setter: Setter, **kwargs: object) -> None:
         super().__init__(value, **kwargs)  # type: ignore[arg-type]
@@ -79,6 +83,8 @@ class BoundInput(_Autosave, Input):
 
 class BoundTextArea(_Autosave, TextArea):
     """A multi-line text area applied to the session as it is typed."""
+
+    BINDINGS = dutch_bindings(TextArea)
 
     def __init__(self, value: str, setter: Setter, **kwargs: object) -> None:
         super().__init__(value, soft_wrap=True, show_line_numbers=False, **kwargs)  # type: ignore[arg-type]
