@@ -15,6 +15,7 @@ from vbwizard.session.create import bank_ref
 from vbwizard.session.models import (
     FactorAnswer,
     Goal,
+    Participant,
     PlannedAction,
     Priority,
     ProblemPicture,
@@ -26,6 +27,8 @@ from vbwizard.session.models import (
 )
 
 __all__ = ["DEMO_ID", "PARTICIPANTS", "demo_session"]
+
+PEOPLE = [Participant(id=f"p{i}", name=name) for i, name in enumerate(PARTICIPANTS, start=1)]
 
 
 def demo_session(bank: Bank) -> Session:
@@ -47,7 +50,9 @@ def demo_session(bank: Bank) -> Session:
                 "citizen_view": citizens,
                 "professional_view": professionals,
                 "notes": notes,
-                "participant_weights": dict(zip(PARTICIPANTS, per_person, strict=True)),
+                "participant_weights": {
+                    p.id: weight for p, weight in zip(PEOPLE, per_person, strict=True)
+                },
             }
         )
     known_ids = {f.id for f in bank.factors}
@@ -67,7 +72,7 @@ def demo_session(bank: Bank) -> Session:
             target_groups=["ouderen in de Beukenlaanflats", "ouders van jonge kinderen"],
             trigger="Stijging van overlastmeldingen en een petitie van bewoners (fictief).",
             facilitator="Sanne de Vries, beleidsadviseur veiligheid",
-            participants=PARTICIPANTS,
+            participants=PEOPLE,
             date=dt.date(2025, 11, 20),
         ),
         sources=[

@@ -9,15 +9,25 @@ disagree most, because that is where the conversation should start.
 from __future__ import annotations
 
 import datetime as dt
+import random
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from vbwizard.anonymity import Redactor, redactor_for
 from vbwizard.bank.models import Bank
 from vbwizard.problems import Problem, ProblemsError
 from vbwizard.session.create import bank_ref
-from vbwizard.session.models import FactorAnswer, Progress, Scope, Session, SourceEntry
+from vbwizard.session.models import (
+    FactorAnswer,
+    MergeInfo,
+    Participant,
+    Progress,
+    Scope,
+    Session,
+    SourceEntry,
+)
 from vbwizard.session.naming import new_session_id
 
 DISAGREEMENT = 2
@@ -73,7 +83,7 @@ def disputed_order(bank: Bank, session: Session) -> list[str]:
 def participant_name(session: Session) -> str:
     """Whose self-assessment this is: facilitator, first participant, title or id."""
     scope = session.scope
-    for candidate in (scope.facilitator, *scope.participants[:1], scope.title):
+    for candidate in (scope.facilitator, *(p.name for p in scope.participants[:1]), scope.title):
         if candidate and candidate.strip():
             return candidate.strip()
     return session.id
@@ -124,9 +134,9 @@ def check_compatible(bank: Bank, sessions: Sequence[Session], paths: Sequence[Pa
         raise ProblemsError(problems)
 
 
-def _participant_note(answer: FactorAnswer) -> str:
+def _participant_note(answer: FactorAnswer, redact: Redactor) -> str:
     parts = [
-        f"{label}: {text}"
+        f"{label}: {redact(text)}"
         for label, text in (
             ("Burgers", answer.citizen_view),
             ("Professionals", answer.professional_view),
@@ -135,7 +145,7 @@ def _participant_note(answer: FactorAnswer) -> str:
         if text
     ]
     if answer.notes:
-        parts.insert(0, answer.notes)
+        parts.insert(0, redact(answer.notes))
     # An "unknown" weight cannot sit among the numbers, but it is a signal.
     if answer.weight == "unknown":
         parts.append("Gewicht: onbekend, informatie nodig.")
@@ -152,6 +162,36 @@ def _common(values: list[str]) -> str:
     return filled.pop() if len(filled) == 1 else ""
 
 
+def input_warnings(sessions: Sequence[Session], names: Sequence[str]) -> list[str]:
+    """What the user should know about the inputs before trusting the merge.
+
+    Args:
+        sessions: The inputs.
+        names: How to call each input in the message (its path or file name).
+
+    Returns:
+        At most two Dutch lines: the inputs still in progress, and the group
+        sessions among them (each line names the files).
+    """
+    pairs = list(zip(sessions, names, strict=True))
+    unfinished = [name for session, name in pairs if session.status != "completed"]
+    groups = [name for session, name in pairs if session.mode != "self"]
+    lines = []
+    if unfinished:
+        lines.append("nog niet afgerond, telt mee zoals het nu is: " + ", ".join(unfinished))
+    if groups:
+        lines.append("geen zelfanalyse maar een groepssessie: " + ", ".join(groups))
+    return lines
+
+
+def answered_label(session: Session, factor_id: str) -> str:
+    """``"2 van 3"``: how many merged inputs weighed a factor; ``""`` if not a merge."""
+    info = session.merge
+    if info is None:
+        return ""
+    return f"{info.answered.get(factor_id, 0)} van {info.inputs}"
+
+
 def merge_sessions(
     bank: Bank,
     sessions: Sequence[Session],
@@ -159,40 +199,69 @@ def merge_sessions(
     anonymous: bool = False,
     session_id: str | None = None,
     now: dt.datetime | None = None,
+    rng: random.Random | None = None,
 ) -> Session:
     """Merge self-assessments into one new group session.
 
     Per factor each participant's numeric weight goes into
     ``participant_weights`` and their notes into ``participant_notes``; the
-    group weight and confidence stay unset. With ``anonymous`` participants are
-    called P1…Pn in the order given. Call :func:`check_compatible` first.
+    group weight and confidence stay unset. :attr:`Session.merge` records how
+    many inputs weighed each factor. Call :func:`check_compatible` first.
+
+    With ``anonymous`` participants are called P1…Pn in a random order (the
+    order of the files would give them away, as file names sort by title), the
+    inputs' ids are not kept, and names the inputs record are removed from
+    everything copied over: title, area, target groups, sources and notes.
+    ``rng`` fixes that order in tests.
     """
     now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
     if anonymous:
-        names = [f"P{i}" for i in range(1, len(sessions) + 1)]
+        order = list(range(len(sessions)))
+        (rng or random.SystemRandom()).shuffle(order)
+        names = [f"P{order[i] + 1}" for i in range(len(sessions))]
+        redact = redactor_for(sessions)
     else:
         names = _unique_names([participant_name(s) for s in sessions])
+        redact = Redactor()  # knows no names: text passes unchanged
+    people = list(zip(names, sessions, strict=True))
+    if anonymous:  # Weights and notes in pseudonym order, not input order.
+        people.sort(key=lambda person: int(person[0][1:]))
+    participants = [Participant(id=f"p{i}", name=name) for i, (name, _) in enumerate(people, 1)]
     factors: dict[str, FactorAnswer] = {}
+    answered: dict[str, int] = {}
     for factor in bank.factors:
         weights: dict[str, int] = {}
         notes: dict[str, str] = {}
-        for name, session in zip(names, sessions, strict=True):
+        answered[factor.id] = 0
+        for person, (_, session) in zip(participants, people, strict=True):
+            name = person.id  # weights and notes are keyed by the participant's id
             answer = session.factors.get(factor.id)
             if answer is None:
                 continue
-            if answer.weight is not None and answer.weight != "unknown":
-                weights[name] = int(answer.weight)
-            note = _participant_note(answer)
+            if answer.weight is not None:
+                answered[factor.id] += 1
+                if answer.weight != "unknown":
+                    weights[name] = int(answer.weight)
+            note = _participant_note(answer, redact)
             if note:
                 notes[name] = note
         factors[factor.id] = FactorAnswer(participant_weights=weights, participant_notes=notes)
-    titles = [s.scope.title for s in sessions]
-    title = _common(titles) or "Samengevoegde zelfanalyses"
+    # A shared title or area that names someone is dropped, not redacted:
+    # "Zelfanalyse [naam]" says nothing, and the id is made from the title.
+    title = _common([s.scope.title for s in sessions])
+    if redact.mentions_name(title):
+        title = ""
+    title = title or "Samengevoegde zelfanalyses"
+    area = _common([s.scope.area for s in sessions])
     sources: list[SourceEntry] = []
     for session in sessions:
         for source in session.sources:
-            if all((s.name, s.status) != (source.name, source.status) for s in sources):
-                sources.append(source.model_copy(deep=True))
+            copy = source.model_copy(deep=True)
+            copy.name = redact(copy.name)
+            copy.finding = redact(copy.finding) if copy.finding else None
+            if all((s.name, s.status) != (copy.name, copy.status) for s in sources):
+                sources.append(copy)
+    groups = (redact(g) for s in sessions for g in s.scope.target_groups)
     merged = Session(
         id=session_id or new_session_id(title, now.date()),
         created=now,
@@ -202,17 +271,24 @@ def merge_sessions(
         bank=bank_ref(bank),
         scope=Scope(
             title=title,
-            area=_common([s.scope.area for s in sessions]),
+            area="" if redact.mentions_name(area) else area,
             scope_type=next((s.scope.scope_type for s in sessions if s.scope.scope_type), None),
-            target_groups=list(dict.fromkeys(g for s in sessions for g in s.scope.target_groups)),
-            trigger=f"Samengevoegd uit {len(sessions)} zelfanalyses.",
-            participants=names,
+            target_groups=list(dict.fromkeys(groups)),
+            trigger=f"Samengevoegd uit {len(sessions)} zelfanalyses"
+            + (" (anoniem)." if anonymous else "."),
+            participants=participants,
             date=now.date(),
         ),
         sources=sources,
         factors=factors,
+        merge=MergeInfo(
+            inputs=len(sessions),
+            in_progress=sum(s.status != "completed" for s in sessions),
+            answered=answered,
+        ),
     )
-    merged.links.merged_from = [s.id for s in sessions]
-    order = disputed_order(bank, merged)
-    merged.progress = Progress(step="factors", factor=order[0] if order else None)
+    if not anonymous:  # The inputs' ids are made from their titles, names and all.
+        merged.links.merged_from = [s.id for s in sessions]
+    order_ids = disputed_order(bank, merged)
+    merged.progress = Progress(step="factors", factor=order_ids[0] if order_ids else None)
     return merged

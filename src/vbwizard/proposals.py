@@ -89,6 +89,16 @@ def propose_for_priorities(bank: Bank, session: Session) -> dict[str, list[Propo
 
 MUNICIPAL = "gemeentelijk-niveau"
 """The ``factor`` a planned municipal-level action is filed under (no factor has this id)."""
+MUNICIPAL_TITLE = "Gemeentelijk niveau"
+"""How the plan and the reports name that level."""
+
+
+def municipal_why(bank: Bank, action_id: str) -> str | None:
+    """The bank's reason for a municipal-level action, or ``None`` if the bank lacks it."""
+    for action in bank.manifest.municipal_actions:
+        if action.id == action_id:
+            return action.why
+    return None
 
 
 @dataclass(frozen=True)

@@ -1,80 +1,83 @@
-"""A plain-text summary of a session, for ``vbwizard show``."""
+"""A plain-text summary of a session, for ``vbwizard show``.
+
+It renders the same report blocks as every other format, leaving out the
+sections and the ``detail`` blocks a quick look does not need.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from vbwizard.bank.models import Bank
-from vbwizard.scoring import factor_state
+from vbwizard.reports.blocks import (
+    Block,
+    Bullets,
+    Facts,
+    HeatMap,
+    Note,
+    Paragraph,
+    Report,
+    Subheading,
+    Table,
+)
+from vbwizard.reports.build import build_report
 from vbwizard.session.models import Session
 
-MODE_LABELS = {"group": "groepssessie", "self": "zelfanalyse"}
-STATUS_LABELS = {"in_progress": "bezig", "completed": "afgerond"}
+SUMMARY_SECTIONS = ("scope", "deelnemers", "tafel", "prioriteiten", "doel", "actieplan")
+"""The sections ``vbwizard show`` prints, in report order."""
 
 
-def _weight_text(bank: Bank, session: Session, factor_id: str) -> str:
-    answer = session.factors.get(factor_id)
-    state = factor_state(answer)
-    if state == "unvisited":
-        return "niet bekeken"
-    if state == "no_weight" or answer is None or answer.weight is None:
-        return "geen gewicht"
-    text = bank.label("weight", answer.weight)
-    if answer.spread is not None:
-        values = sorted(answer.participant_weights.values())
-        text += f" (deelnemers {min(values)}–{max(values)}"
-        text += ", verschil van mening)" if answer.disputed else ")"
+def _indent(text: str, prefix: str) -> str:
+    return text.replace("\n", "\n" + " " * len(prefix))
+
+
+def _weight_line(row_title: str, label: str, spread: str, disputed: bool) -> str:
+    text = f"{row_title}: {label}"
+    if spread:
+        text += f" (deelnemers {spread}" + (", verschil van mening)" if disputed else ")")
     return text
+
+
+def text_block(block: Block, brief: bool = False) -> list[str]:
+    """One block as indented plain-text lines (``brief`` drops detail blocks)."""
+    if brief and block.detail:
+        return []
+    match block:
+        case Subheading(text=text):
+            return ["", f"  {text}"]
+        case Paragraph(text=text) | Note(text=text):
+            return [f"  {_indent(text, '  ')}"]
+        case Facts(pairs=pairs):
+            return [f"  {k}: {_indent(v, f'  {k}: ')}" for k, v in pairs]
+        case Bullets(items=items):
+            return [f"  - {_indent(item, '  - ')}" for item in items]
+        case Table(rows=rows):
+            return ["  - " + " · ".join(_indent(c, "    ") for c in row if c) for row in rows]
+        case HeatMap(clusters=clusters):
+            out = []
+            for cluster in clusters:
+                out.append(f"  {cluster.title}")
+                for row in cluster.factors:
+                    number = f"{row.number:>2}. " if row.number else "    "
+                    line = _weight_line(row.title, row.weight_label, row.range_text, row.disputed)
+                    out.append(f"    {number}{line}")
+            return out
+    raise TypeError(f"unknown block {block!r}")
+
+
+def render_text(report: Report, sections: Sequence[str] | None = None, brief: bool = False) -> str:
+    """The report as plain text: the chosen ``sections`` (all by default)."""
+    lines = [report.title, report.subtitle]
+    lines += [note.text for note in report.notices]
+    for section in report.sections:
+        if sections is not None and section.id not in sections:
+            continue
+        lines += ["", section.title]
+        for block in section.blocks:
+            lines += text_block(block, brief)
+    return "\n".join(lines)
 
 
 def session_summary(bank: Bank, session: Session) -> str:
     """Render the essentials of a session as readable Dutch text."""
-    scope = session.scope
-    lines = [
-        f"{scope.title or '(zonder titel)'} — {scope.area or '(geen gebied)'}",
-        f"Sessie {session.id} · {MODE_LABELS[session.mode]} · {STATUS_LABELS[session.status]}"
-        + (f" · {scope.date.isoformat()}" if scope.date else ""),
-    ]
-    if scope.facilitator:
-        lines.append(f"Facilitator: {scope.facilitator}")
-    if scope.participants:
-        lines.append(f"Deelnemers: {', '.join(scope.participants)}")
-    if session.bank.id != bank.id:
-        lines.append(f"Let op: gemaakt met vragenbank {session.bank.id} {session.bank.version}")
-    lines.append("")
-    lines.append("Tafel van 12")
-    for cluster in bank.manifest.clusters:
-        lines.append(f"  {cluster.title}")
-        for factor in bank.factors_in(cluster.id):
-            lines.append(
-                f"    {factor.number:>2}. {factor.title}: {_weight_text(bank, session, factor.id)}"
-            )
-    lines.append("")
-    if session.priorities:
-        lines.append("Prioriteiten (in volgorde van aanpak)")
-        for index, priority in enumerate(session.priorities, start=1):
-            title = _factor_title(bank, priority.factor)
-            reason = f": {priority.reason}" if priority.reason else ""
-            lines.append(f"  {index}. {title}{reason}")
-    else:
-        lines.append("Nog geen prioriteiten gekozen.")
-    if session.goal.text:
-        lines += ["", f"Doel: {session.goal.text}"]
-    if session.actions:
-        lines += ["", "Acties"]
-        for action in session.actions:
-            if action.status == "rejected":
-                continue
-            when = ""
-            if action.start or action.end:
-                start = action.start.isoformat() if action.start else "?"
-                end = action.end.isoformat() if action.end else "?"
-                when = f" [{start} – {end}]"
-            owner = f" — {action.owner}" if action.owner else ""
-            lines.append(f"  - {action.title}{owner}{when}")
-    return "\n".join(lines)
-
-
-def _factor_title(bank: Bank, factor_id: str) -> str:
-    try:
-        return bank.factor(factor_id).title
-    except KeyError:
-        return factor_id
+    return render_text(build_report(bank, session), SUMMARY_SECTIONS, brief=True)

@@ -9,7 +9,7 @@ import pytest
 from vbwizard.bank import Bank
 from vbwizard.demo import demo_session
 from vbwizard.session.create import new_session
-from vbwizard.session.models import Progress, Session
+from vbwizard.session.models import Participant, Progress, Session
 from vbwizard.session.storage import save_session
 from vbwizard.tui.app import VbWizardApp
 
@@ -26,7 +26,10 @@ def make_app(bank: Bank, sessions_dir: Path, session_path: Path | None = None) -
 def saved_session(bank: Bank, sessions_dir: Path) -> tuple[Session, Path]:
     """A fresh group session with title and area, saved, at the Tafel van 12 overview."""
     session = new_session(bank, title="Wijk Oost", area="Oost")
-    session.scope.participants = ["Anna", "Bram", "Cor", "Dina"]
+    session.scope.participants = [
+        Participant(id=f"p{i}", name=name)
+        for i, name in enumerate(["Anna", "Bram", "Cor", "Dina"], start=1)
+    ]
     session.progress = Progress(step="factors")
     return session, save_session(session, sessions_dir)
 

@@ -115,7 +115,11 @@ async def test_complete_group_session_with_keys_only(bank, sessions_dir):
     saved = load_session(path)
     assert saved.status == "completed"
     assert (saved.scope.title, saved.scope.area) == ("Horstplein avond", "Wijk De Horst")
-    assert saved.scope.participants == ["Anna", "Bram", "Cor"]
+    assert [(p.id, p.name) for p in saved.scope.participants] == [
+        ("p1", "Anna"),
+        ("p2", "Bram"),
+        ("p3", "Cor"),
+    ]
     assert [s.name for s in saved.sources] == ["Veiligheidsmonitor"]
     assert saved.problem.who == "Ouderen rond het plein"
     assert saved.problem.problematic == "yes"
@@ -125,7 +129,7 @@ async def test_complete_group_session_with_keys_only(bank, sessions_dir):
         assert answer.weight == ("unknown" if weight == "?" else int(weight)), factor.id
         assert set(answer.sub_answers.values()) == {"no"}
         assert len(answer.sub_answers) == len(factor.sub_questions)
-    assert saved.factors[bank.factors[0].id].participant_weights == {"Anna": 3, "Bram": 3, "Cor": 2}
+    assert saved.factors[bank.factors[0].id].participant_weights == {"p1": 3, "p2": 3, "p3": 2}
     assert saved.factors[bank.factors[8].id].disputed
     assert saved.priority_ids[0] in {bank.factors[0].id, bank.factors[8].id}
     assert len(saved.priorities) == 4

@@ -153,7 +153,10 @@ def test_session_from_an_unknown_bank_is_shown_with_a_warning(corpus, capsys):
     out = capsys.readouterr().out
     assert "Let op: gemaakt met vragenbank andere-bank 3.1" in out
     assert out.count("niet bekeken") == 12  # its answers cannot be placed, and are not guessed
-    assert "1. alfa: Speelt sterk." in out  # a priority keeps its id rather than vanishing
+    # A priority keeps its id rather than vanishing (rank · factor · weight · reason).
+    assert any(
+        line.startswith("  - 1 · alfa · ") and "Speelt sterk." in line for line in out.splitlines()
+    )
     assert path.read_bytes() == before
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from vbwizard.demo import demo_session
 from vbwizard.reports import render_report
-from vbwizard.session.models import SourceEntry
+from vbwizard.session.models import Participant, SourceEntry
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -49,14 +49,17 @@ def test_payload_in_every_field_is_shown_as_text_never_as_markup(bank, payload):
     session.scope.title = payload
     session.scope.area = payload
     session.scope.facilitator = payload
-    session.scope.participants = [payload]
+    session.scope.participants = [
+        Participant(id="p1", name=payload),
+        Participant(id="p2", name="Bram"),
+    ]
     session.scope.trigger = payload
     session.sources.append(SourceEntry(name=payload, finding=payload))
     session.problem.who = payload
     first = bank.factors[0].id
     session.factors[first].notes = payload
     session.factors[first].citizen_view = payload
-    session.factors[first].participant_weights = {payload: 3, "Bram": 1}
+    session.factors[first].participant_weights = {"p1": 3, "p2": 1}
     session.priorities[0].reason = payload
     session.goal.text = payload
     session.actions[0].title = payload

@@ -13,7 +13,7 @@ from vbwizard.bank import Bank
 from vbwizard.cli import main
 from vbwizard.demo import demo_session
 from vbwizard.session.create import new_session
-from vbwizard.session.models import Session
+from vbwizard.session.models import Participant, Session
 from vbwizard.session.naming import slugify
 
 SESSIONS = Path(__file__).parents[1] / "data" / "sessions"
@@ -52,7 +52,9 @@ def evil(bank: Bank) -> Session:
     """The demo session with hostile text in a note, a participant, an action and the title."""
     session = demo_session(bank)
     session.scope.title = f"Titel {EVIL}"
-    session.scope.participants.append(EVIL)
+    session.scope.participants.append(
+        Participant(id=f"p{len(session.scope.participants) + 1}", name=EVIL)
+    )
     session.factors["verloedering"].notes = EVIL
     session.actions[0].owner = EVIL
     session.priorities[0].reason = EVIL

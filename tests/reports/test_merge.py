@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import io
+import random
+import re
 import statistics
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,13 +16,18 @@ from hypothesis import strategies as st
 
 from vbwizard.bank import Bank
 from vbwizard.merge import (
+    answered_label,
     check_compatible,
     disputed_order,
     factor_stats,
     merge_sessions,
     weight_stats,
 )
+from vbwizard.participants import named
 from vbwizard.problems import ProblemsError
+from vbwizard.reports import render_report
+from vbwizard.session.models import FactorAnswer, Participant, Session, SourceEntry
+from vbwizard.session.naming import slugify
 from vbwizard.session.storage import load_session, save_session, session_to_toml
 
 from .conftest import Result, self_assessment
@@ -56,7 +65,9 @@ def test_order_of_inputs_does_not_change_the_statistics(
         assert a == b
         assert a is not None
         assert a.median == statistics.median(p[0 if factor == "alfa" else 1] for p in per_person)
-        assert one.factors[factor].participant_weights == other.factors[factor].participant_weights
+        assert named(one.factors[factor].participant_weights, one) == named(
+            other.factors[factor].participant_weights, other
+        )
     assert disputed_order(mini_bank, one) == disputed_order(mini_bank, other)
 
 
@@ -76,33 +87,115 @@ def test_merged_session_opens_with_the_most_disputed_factor(bank: Bank) -> None:
     assert merged.progress.factor == "verloedering"
     assert disputed_order(bank, merged)[:2] == ["verloedering", "communicatie"]
     answer = merged.factors["verloedering"]
-    assert answer.participant_weights == {"Anna": 0, "Bram": 3, "Cem": 1}
+    assert named(answer.participant_weights, merged) == {"Anna": 0, "Bram": 3, "Cem": 1}
     assert answer.disputed and answer.weight is None and answer.confidence is None
-    assert answer.participant_notes == {"Bram": "Zwerfvuil!"}
+    assert named(answer.participant_notes, merged) == {"Bram": "Zwerfvuil!"}
     # An "unknown" weight is not a number, but it is not lost either.
-    assert merged.factors["het-gesprek"].participant_weights == {"Anna": 2, "Bram": 2}
-    assert "onbekend" in merged.factors["het-gesprek"].participant_notes["Cem"]
-    assert merged.scope.participants == ["Anna", "Bram", "Cem"]
+    talk = merged.factors["het-gesprek"]
+    assert named(talk.participant_weights, merged) == {"Anna": 2, "Bram": 2}
+    assert "onbekend" in named(talk.participant_notes, merged)["Cem"]
+    assert [p.name for p in merged.scope.participants] == ["Anna", "Bram", "Cem"]
 
 
-def test_anonymous_merge_keeps_no_names(bank: Bank) -> None:
+def _named_inputs(bank: Bank) -> list[Session]:
+    """Three self-assessments that carry their authors' names everywhere a name can go."""
+    sessions = []
+    for name, weight, note in (
+        ("Els de Vries", 1, "Els vindt het plein 's avonds eng."),
+        ("Karim Bouali", 3, ""),
+        ("Anna Jansen", 0, "Overleg met Karim en Els nodig."),
+    ):
+        first = name.split()[0]
+        session = self_assessment(bank, name, {"verloedering": weight, "communicatie": 2}, note)
+        session.id = f"2026-11-02-zelfanalyse-{slugify(first)}-8575"
+        session.scope.title = f"Zelfanalyse {first}"
+        session.scope.area = f"De Horst (bij {first} om de hoek)"
+        session.scope.participants = [
+            Participant(id="p1", name=name),
+            Participant(id="p2", name="wijkagent"),
+        ]
+        session.scope.target_groups = ["jongeren", f"buren van {first}"]
+        session.sources = [SourceEntry(name=f"Gesprek met {first}", finding=f"{name} zegt: donker")]
+        session.factors["communicatie"].evidence = f"Navraag door {first.upper()}"
+        sessions.append(session)
+    return sessions
+
+
+NAMES = ("Els", "Vries", "Karim", "Bouali", "Anna", "Jansen", "8575", "zelfanalyse-els")
+
+
+def _leaks(text: str) -> list[str]:
+    """The names (as words: "rels" is no "Els") and the inputs' id parts found in ``text``."""
+    return [n for n in NAMES if re.search(rf"(?<![a-z]){re.escape(n)}(?![a-z])", text, re.I)]
+
+
+def test_anonymous_merge_and_its_reports_hold_no_names(bank: Bank) -> None:
+    merged = merge_sessions(bank, _named_inputs(bank), anonymous=True)
+    assert [p.name for p in merged.scope.participants] == ["P1", "P2", "P3"]
+    assert sorted(merged.factors["verloedering"].participant_weights.values()) == [0, 1, 3]
+    assert merged.links.merged_from == []  # the inputs' ids carry the names
+    assert merged.scope.title == "Samengevoegde zelfanalyses"
+    toml = session_to_toml(merged)
+    assert _leaks(toml) == []
+    # What was written stays, with the names taken out.
+    notes = merged.factors["verloedering"].participant_notes
+    assert "[naam] vindt het plein 's avonds eng." in notes.values()
+    assert "Overleg met [naam] en [naam] nodig." in notes.values()
+    assert "jongeren" in merged.scope.target_groups
+    for fmt in ("md", "html", "docx"):
+        data = render_report(bank, merged, fmt)
+        if fmt == "docx":  # every part of the package: text, tables, headers and properties
+            with zipfile.ZipFile(io.BytesIO(data)) as package:
+                parts = [package.read(n).decode("utf-8", "replace") for n in package.namelist()]
+            text = " ".join(parts)
+        else:
+            text = data.decode("utf-8")
+        assert _leaks(text) == [], fmt
+
+
+def test_anonymous_pseudonyms_do_not_follow_the_order_of_the_files(bank: Bank) -> None:
     sessions = [
-        self_assessment(bank, "Anna Jansen", {"verloedering": 1}, "notitie"),
-        self_assessment(bank, "Bram de Boer", {"verloedering": 3}),
+        self_assessment(bank, "Anna", {"verloedering": 1}, "van Anna"),
+        self_assessment(bank, "Bram", {"verloedering": 3}, "van Bram"),
     ]
-    sessions[0].scope.title = "Zelfanalyse Anna Jansen"
-    merged = merge_sessions(bank, sessions, anonymous=True)
-    assert merged.factors["verloedering"].participant_weights == {"P1": 1, "P2": 3}
-    assert merged.factors["verloedering"].participant_notes == {"P1": "notitie"}
-    text = session_to_toml(merged)
-    assert "Anna" not in text and "Bram" not in text
+    seen = set()
+    for seed in range(20):
+        merged = merge_sessions(bank, sessions, anonymous=True, rng=random.Random(seed))
+        answer = merged.factors["verloedering"]
+        # Weight and note of one person stay together under one pseudonym.
+        notes = named(answer.participant_notes, merged)
+        weights = named(answer.participant_weights, merged)
+        who = {note: pseudonym for pseudonym, note in notes.items()}
+        assert weights[who["van [naam]"]] in (1, 3)
+        seen.add(tuple(weights.items()))
+    assert seen == {(("P1", 1), ("P2", 3)), (("P1", 3), ("P2", 1))}
+
+
+def test_each_factor_records_how_many_inputs_weighed_it(bank: Bank, tmp_path: Path) -> None:
+    sessions = [
+        self_assessment(bank, "Anna", {"verloedering": 1, "communicatie": "unknown"}),
+        self_assessment(bank, "Bram", {"verloedering": 3, "communicatie": 2}),
+        self_assessment(bank, "Cem", {"verloedering": 2}),
+    ]
+    sessions[2].factors["het-gesprek"] = FactorAnswer(visited=True)  # opened, no weight
+    sessions[0].status = "completed"
+    merged = merge_sessions(bank, sessions)
+    loaded = load_session(save_session(merged, tmp_path))
+    assert loaded.merge is not None
+    assert (loaded.merge.inputs, loaded.merge.in_progress) == (3, 2)
+    assert answered_label(loaded, "verloedering") == "3 van 3"
+    assert answered_label(loaded, "communicatie") == "2 van 3"  # "unknown" is an answer
+    assert answered_label(loaded, "het-gesprek") == "0 van 3"
+    assert set(loaded.merge.answered) == {f.id for f in bank.factors}
+    assert answered_label(sessions[0], "verloedering") == ""  # not a merge
 
 
 def test_same_names_stay_apart(bank: Bank) -> None:
     sessions = [self_assessment(bank, "Els", {"verloedering": w}) for w in (0, 3)]
     sessions[1].id = "zelf-els-2"
     merged = merge_sessions(bank, sessions)
-    assert merged.factors["verloedering"].participant_weights == {"Els": 0, "Els (2)": 3}
+    weights = merged.factors["verloedering"].participant_weights
+    assert named(weights, merged) == {"Els": 0, "Els (2)": 3}
 
 
 def test_sessions_from_another_bank_are_named(bank: Bank, mini_bank: Bank) -> None:
@@ -156,3 +249,73 @@ def test_cli_merge_to_a_file_uses_its_name_as_id(
     assert again.code == 2 and "bestaat al" in again.err
     assert run(*args, "-o", str(tmp_path / "Groep.toml")).code == 2
     assert run("merge", "zelf-anna", "--sessions-dir", str(sessions_dir)).code == 2
+
+
+def test_cli_anonymous_merge_leaves_no_name_in_the_file_or_its_name(
+    bank: Bank, sessions_dir: Path, run: Callable[..., Result]
+) -> None:
+    inputs = [save_session(s, sessions_dir) for s in _named_inputs(bank)]
+    result = run("merge", *map(str, inputs), "--anonymous", "--sessions-dir", str(sessions_dir))
+    assert result.code == 0, result.err
+    path = Path(result.out.splitlines()[0])
+    assert _leaks(path.name) == [] and _leaks(path.read_text("utf-8")) == []
+    assert _leaks(result.out) == []
+    report = run("report", str(path), "--format", "md", "-o", "-")
+    assert report.code == 0 and _leaks(report.out) == []
+
+
+def test_cli_merge_warns_on_unfinished_inputs_and_counts_answers(
+    bank: Bank, sessions_dir: Path, run: Callable[..., Result]
+) -> None:
+    for name, weights, status in (
+        ("Anna", {"communicatie": 0, "verloedering": 1}, "completed"),
+        ("Bram", {"communicatie": 3, "verloedering": 1}, "in_progress"),
+        ("Cem", {"verloedering": 2}, "completed"),
+    ):
+        session = self_assessment(bank, name, weights)  # type: ignore[arg-type]
+        session.status = status  # type: ignore[assignment]
+        save_session(session, sessions_dir)
+    result = run("merge", "zelf-anna", "zelf-bram", "zelf-cem", "--sessions-dir", str(sessions_dir))
+    assert result.code == 0, result.err
+    [warning] = result.err.splitlines()
+    assert "zelf-bram.toml" in warning and "nog niet afgerond" in warning
+    assert "12. Communicatie: 2 van 3, gewichten 0–3, mediaan 1,5 (verschil van mening)" in (
+        result.out
+    )
+    lines = {line.split(":")[0].strip(): line for line in result.out.splitlines()}
+    verloedering = next(v for k, v in lines.items() if k.endswith("Verloedering"))
+    assert "3 van 3" in verloedering
+    assert any("0 van 3, geen gewichten" in line for line in lines.values())
+    merged = load_session(Path(result.out.splitlines()[0]))
+    assert merged.merge is not None and merged.merge.in_progress == 1
+
+
+def test_anonymous_merge_of_sessions_known_only_by_their_titles(bank: Bank) -> None:
+    def nameless(title: str, area: str, note: str) -> Session:
+        session = self_assessment(bank, "x", {"verloedering": 2}, note)
+        session.id = slugify(title)
+        session.scope.facilitator = None
+        session.scope.title, session.scope.area = title, area
+        return session
+
+    # Named in the title only: the name goes, the words every title shares stay.
+    merged = merge_sessions(
+        bank,
+        [
+            nameless("Zelfanalyse Els", "De Horst", "Els: plein in de Horst is donker"),
+            nameless("Zelfanalyse Karim", "De Horst", "Zelfanalyse gedaan"),
+        ],
+        anonymous=True,
+    )
+    notes = set(merged.factors["verloedering"].participant_notes.values())
+    assert notes == {"[naam]: plein in de Horst is donker", "Zelfanalyse gedaan"}
+    assert merged.scope.area == "De Horst"
+    assert _leaks(session_to_toml(merged)) == []
+    # No names anywhere: nothing to take out, the place name stays.
+    same = merge_sessions(
+        bank,
+        [nameless("Zelfanalyse De Horst", "De Horst", "Horst donker") for _ in range(2)],
+        anonymous=True,
+    )
+    assert same.scope.title == "Zelfanalyse De Horst"
+    assert set(same.factors["verloedering"].participant_notes.values()) == {"Horst donker"}

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from vbwizard.demo import DEMO_ID
 from vbwizard.tui.app import VbWizardApp
+from vbwizard.tui.screens.dialogs import ConfirmDialog
 from vbwizard.tui.screens.review import ReviewScreen
 from vbwizard.tui.screens.session_view import ReadOnlySummaryScreen
 from vbwizard.tui.screens.step import StepScreen
@@ -84,7 +85,9 @@ async def test_enter_opens_read_only_and_nothing_can_change(app: VbWizardApp, fo
             await pilot.press(key)
             await pilot.pause()
         assert app.screen is view, "the other (editable) steps stay closed"
-        assert app.store is not None and app.store.lock is None, "viewing takes no lock"
+        assert app.controller.store is not None and app.controller.store.lock is None, (
+            "viewing takes no lock"
+        )
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen and app.session is None
@@ -99,10 +102,14 @@ async def test_continue_editing_opens_the_session_with_its_lock(
         await go_to(pilot, screen, "Veiligheidsbeleving")
         await pilot.press("o")
         await pilot.pause()
+        # The demo is completed: editing it means reopening it, after a question.
+        assert isinstance(app.screen, ConfirmDialog) and app.read_only
+        await pilot.press("enter")  # "Heropenen"
+        await pilot.pause()
         assert isinstance(app.screen, StepScreen)
         assert not app.read_only
         assert app.session is not None and app.session.id == DEMO_ID
-        assert app.store is not None and app.store.lock is not None
+        assert app.controller.store is not None and app.controller.store.lock is not None
 
 
 async def test_continue_menu_lists_sessions_in_progress_and_enter_edits(

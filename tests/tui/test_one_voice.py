@@ -68,7 +68,8 @@ async def test_main_screen_speaks_dutch_with_je(
         update={"visited": False, "weight": None}
     )
     demo.mode = "group"
-    demo.factors["kwaliteit-van-de-aanpak"].participant_weights = {"Anna": 0, "Bram": 3}
+    quality = demo.factors["kwaliteit-van-de-aanpak"]
+    quality.participant_weights = {**quality.participant_weights, "p1": 0, "p2": 3}
     app, _ = make_app(demo, step)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -10,6 +10,7 @@ from vbwizard.session.models import (
     BankRef,
     FactorAnswer,
     Goal,
+    Participant,
     PlannedAction,
     Priority,
     ProblemPicture,
@@ -34,6 +35,12 @@ times = st.datetimes(
 weights = st.none() | st.integers(0, 3) | st.just("unknown")
 answers = st.sampled_from(["yes", "partly", "no", "unknown"])
 
+participant_ids = st.sampled_from(["p1", "p2", "p3", "p4"])
+"""Weights refer to the four participants every generated session has."""
+participants = st.lists(typed_text.filter(str.strip), min_size=4, max_size=4).map(
+    lambda names: [Participant(id=f"p{i}", name=n) for i, n in enumerate(names, start=1)]
+)
+
 factor_answers = st.builds(
     FactorAnswer,
     visited=st.booleans(),
@@ -44,8 +51,8 @@ factor_answers = st.builds(
     professional_view=optional_text,
     evidence=optional_text,
     notes=optional_text,
-    participant_weights=st.dictionaries(typed_text, st.integers(0, 3), max_size=4),
-    participant_notes=st.dictionaries(typed_text, typed_text, max_size=3),
+    participant_weights=st.dictionaries(participant_ids, st.integers(0, 3), max_size=4),
+    participant_notes=st.dictionaries(participant_ids, typed_text, max_size=3),
 )
 
 sessions = st.builds(
@@ -63,7 +70,7 @@ sessions = st.builds(
         target_groups=st.lists(typed_text, max_size=3),
         trigger=optional_text,
         facilitator=optional_text,
-        participants=st.lists(typed_text, max_size=4),
+        participants=participants,
         date=st.none() | dates,
     ),
     sources=st.lists(st.builds(SourceEntry, name=typed_text, finding=optional_text), max_size=3),

@@ -21,7 +21,7 @@ def test_ranking_by_weight_then_confidence_then_disagreement(bank):
     session.factors[ids[0]] = FactorAnswer(visited=True, weight=2, confidence="low")
     session.factors[ids[1]] = FactorAnswer(visited=True, weight=2, confidence="high")
     session.factors[ids[2]] = FactorAnswer(
-        visited=True, weight=2, confidence="high", participant_weights={"a": 0, "b": 3}
+        visited=True, weight=2, confidence="high", participant_weights={"p1": 0, "p2": 3}
     )
     session.factors[ids[3]] = FactorAnswer(visited=True, weight=3)
     session.factors[ids[4]] = FactorAnswer(visited=True, weight="unknown")

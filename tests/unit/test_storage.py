@@ -16,7 +16,7 @@ from vbwizard.paths import resolve_sessions_dir
 from vbwizard.problems import ProblemsError
 from vbwizard.session import storage
 from vbwizard.session.create import new_session
-from vbwizard.session.models import Session
+from vbwizard.session.models import SCHEMA_VERSION, Session
 from vbwizard.session.naming import new_session_id, session_file, slugify
 from vbwizard.session.storage import (
     SaveError,
@@ -45,7 +45,7 @@ def test_absent_values_are_omitted(mini_bank, sessions_dir):
     session = new_session(mini_bank, title="Wijk", area="Oost")
     text = session_to_toml(session)
     doc = tomllib.loads(text)
-    assert doc["schema_version"] == 1
+    assert doc["schema_version"] == SCHEMA_VERSION
     assert doc["bank"]["hash"] == mini_bank.content_hash
     assert "goal" not in doc and "priorities" not in doc and "factors" not in doc
     assert "null" not in text and '""' not in text
@@ -148,7 +148,9 @@ def test_listing_shows_corrupt_file_beside_good_ones(mini_bank, sessions_dir):
 
 def test_newer_schema_is_refused_clearly(mini_bank, sessions_dir):
     path = save_session(new_session(mini_bank, title="x", area="y"), sessions_dir)
-    path.write_text(path.read_text().replace("schema_version = 1", "schema_version = 99"))
+    path.write_text(
+        path.read_text().replace(f"schema_version = {SCHEMA_VERSION}", "schema_version = 99")
+    )
     with pytest.raises(ProblemsError, match="newer vbwizard"):
         load_session(path)
 

@@ -17,7 +17,14 @@ from vbwizard.cli.common import EXIT_USER_ERROR, UserError, add_common_options
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
-    from vbwizard.cli import bank_commands, report_commands, session_commands, tui_commands
+    from vbwizard.cli import (
+        bank_commands,
+        export_commands,
+        merge_commands,
+        report_commands,
+        session_commands,
+        tui_commands,
+    )
 
     common = argparse.ArgumentParser(add_help=False)
     add_common_options(common, suppress=True)
@@ -31,7 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"vbwizard {__version__}")
     add_common_options(parser, suppress=False)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (tui_commands, bank_commands, session_commands, report_commands):
+    modules = (tui_commands, bank_commands, session_commands, report_commands, merge_commands)
+    for module in (*modules, export_commands):
         module.register(subparsers, common)
     parser.set_defaults(handler=tui_commands.run_start)
     return parser

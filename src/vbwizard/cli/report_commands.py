@@ -1,4 +1,4 @@
-"""``vbwizard report``, ``compare``, ``merge`` and ``export-csv``.
+"""``vbwizard report`` and ``compare`` (``merge`` and the exports have modules of their own).
 
 Every file goes through :func:`atomic_write`, so an interrupted export leaves
 the old file or none, never half a report. Output folders are checked before
@@ -14,33 +14,35 @@ from typing import Any, cast
 
 from vbwizard.cli.common import EXIT_OK, UserError, bank, sessions_dir
 from vbwizard.paths import output_problem
-from vbwizard.problems import Problem, ProblemsError
 from vbwizard.session.models import Session
-from vbwizard.session.naming import SESSION_SUFFIX, is_valid_id
 from vbwizard.session.storage import (
     SaveError,
-    SessionExistsError,
     atomic_write,
-    ensure_sessions_dir,
     find_session,
     load_session,
-    save_new_session,
-    session_files,
 )
 
-_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
+_SUFFIXES = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
+_BINARY = {"docx": "een Word-bestand", "pdf": "een PDF-bestand"}
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     """Add the reporting subcommands."""
     report = subparsers.add_parser(
-        "report", parents=[common], help="maak een rapport (Markdown, HTML of Word)"
+        "report", parents=[common], help="maak een rapport (Markdown, HTML, Word of PDF)"
     )
     report.add_argument("session", help="pad naar een sessiebestand of een sessie-id")
     report.add_argument(
         "--format",
-        choices=("md", "html", "docx"),
-        help="md, html of docx (anders afgeleid van -o)",
+        choices=("md", "html", "docx", "pdf"),
+        help="md, html, docx of pdf (anders afgeleid van -o)",
     )
     report.add_argument(
         "-o",
@@ -57,28 +59,6 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     compare.add_argument("followup", help="de vervolgsessie (pad of id)")
     compare.add_argument("--format", choices=("text", "md", "json"), default="text")
     compare.set_defaults(handler=run_compare)
-
-    merge = subparsers.add_parser(
-        "merge", parents=[common], help="voeg zelfanalyses samen tot een groepssessie"
-    )
-    merge.add_argument("sessions", nargs="+", metavar="SESSION", help="zelfanalyses (pad of id)")
-    merge.add_argument("-o", "--output", metavar="FILE", help="doelbestand (.toml)")
-    merge.add_argument(
-        "--anonymous", action="store_true", help="deelnemers als P1…Pn in plaats van namen"
-    )
-    merge.set_defaults(handler=run_merge)
-
-    export = subparsers.add_parser(
-        "export-csv", parents=[common], help="alle sessies als CSV (rij per sessie × factor)"
-    )
-    export.add_argument("-o", "--output", metavar="FILE", help="doelbestand (standaard stdout)")
-    export.add_argument(
-        "--delimiter",
-        choices=(",", ";"),
-        default=",",
-        help="scheidingsteken; ';' voor Excel met Nederlandse instellingen",
-    )
-    export.set_defaults(handler=run_export_csv)
 
 
 def output_path(value: str) -> Path:
@@ -123,12 +103,12 @@ def run_report(args: argparse.Namespace) -> int:
     if fmt is None and args.output and not to_stdout:
         suffix = Path(args.output).suffix or "(geen)"
         raise UserError(
-            f"{args.output}: onbekende extensie {suffix}; kies --format md, html of docx"
+            f"{args.output}: onbekende extensie {suffix}; kies --format md, html, docx of pdf"
         )
     if fmt is None:
-        raise UserError("kies een formaat: --format md, html of docx")
-    if to_stdout and fmt == "docx":
-        raise UserError("een Word-bestand kan niet naar de terminal; geef -o BESTAND.docx")
+        raise UserError("kies een formaat: --format md, html, docx of pdf")
+    if to_stdout and fmt in _BINARY:
+        raise UserError(f"{_BINARY[fmt]} kan niet naar de terminal; geef -o BESTAND.{fmt}")
     # Check the target first: a typo in -o should not cost the work of a report.
     target = output_path(args.output) if args.output and not to_stdout else None
     _, session = load_ref(args.session, args)
@@ -158,106 +138,4 @@ def run_compare(args: argparse.Namespace) -> int:
     result = compare_sessions(bank(args), base, followup)
     render = {"text": comparison_text, "md": comparison_markdown, "json": comparison_json}
     print(render[args.format](result).rstrip("\n"))
-    return EXIT_OK
-
-
-def _merge_target(args: argparse.Namespace) -> tuple[Path, str | None]:
-    """Where the merged session goes, and the id its file name implies (if any)."""
-    if not args.output:
-        return ensure_sessions_dir(sessions_dir(args)), None
-    path = output_path(args.output)
-    if path.suffix != SESSION_SUFFIX:
-        raise UserError(f"{path}: een sessie is een {SESSION_SUFFIX}-bestand")
-    if path.exists():
-        raise UserError(f"{path}: bestaat al; kies een andere naam")
-    # The file name is the session's id: the app saves a session as <id>.toml,
-    # so a name that differs would fork the session on its first save.
-    if not is_valid_id(path.stem):
-        raise UserError(f"{path}: de bestandsnaam mag alleen a-z, 0-9 en '-' bevatten")
-    return path, path.stem
-
-
-def run_merge(args: argparse.Namespace) -> int:
-    """Merge self-assessments into a new group session and print its path."""
-    from vbwizard.bulk import collector_paused
-    from vbwizard.merge import check_compatible, factor_stats, merge_sessions
-    from vbwizard.reports.labels import factor_title
-
-    if len(args.sessions) < 2:
-        raise UserError("geef minstens twee zelfanalyses om samen te voegen")
-    target, implied_id = _merge_target(args)
-    loaded, problems = [], []
-    with collector_paused():
-        for ref in args.sessions:  # Report every unreadable input at once, not one per run.
-            try:
-                loaded.append(load_ref(ref, args))
-            except ProblemsError as exc:
-                problems += exc.problems
-        if problems:
-            raise ProblemsError(problems)
-        the_bank = bank(args)
-        paths = [p for p, _ in loaded]
-        sessions = [s for _, s in loaded]
-        check_compatible(the_bank, sessions, paths)
-        merged = merge_sessions(the_bank, sessions, anonymous=args.anonymous, session_id=implied_id)
-    if target.is_dir():
-        path = _save_new(merged, target)
-    else:
-        write_file(target, _toml(merged))
-        path = target
-    for p, s in loaded:
-        if s.mode != "self":
-            print(f"Let op: {p} is geen zelfanalyse maar een groepssessie.", file=sys.stderr)
-    print(path)
-    first = merged.progress.factor
-    stats = factor_stats(merged.factors.get(first)) if first else None
-    if first and stats:
-        median = f"{stats.median:g}".replace(".", ",")  # Dutch decimal comma
-        flag = " (verschil van mening)" if stats.disputed else ""
-        print(
-            f"Begint bij {factor_title(the_bank, first)}: gewichten {stats.low}–{stats.high}, "
-            f"mediaan {median}{flag}"
-        )
-    return EXIT_OK
-
-
-def _toml(session: Session) -> bytes:
-    from vbwizard.session.storage import session_to_toml
-
-    return session_to_toml(session).encode("utf-8")
-
-
-def _save_new(session: Session, folder: Path) -> Path:
-    """Save into the sessions folder without ever replacing an existing session."""
-    try:
-        return save_new_session(session, folder)
-    except SessionExistsError:
-        raise ProblemsError([Problem(folder, f"sessie {session.id} bestaat al")]) from None
-    except SaveError as exc:
-        raise UserError(f"{exc.path}: kon niet schrijven: {exc.reason}") from None
-
-
-def run_export_csv(args: argparse.Namespace) -> int:
-    """Export every readable session in the folder as CSV rows."""
-    from vbwizard.reports.csv_export import sessions_csv
-
-    target = output_path(args.output) if args.output and args.output != "-" else None
-    folder = sessions_dir(args)
-    if not folder.is_dir():
-        raise UserError(f"{folder}: de map met sessies bestaat niet")
-    sessions = []
-    for path in session_files(folder):
-        try:
-            sessions.append(load_session(path, keep_backup=False))
-        except ProblemsError as exc:
-            # One broken file should not block the export of all others; say so.
-            print(f"Overgeslagen (onleesbaar): {exc.problems[0]}", file=sys.stderr)
-    sessions.sort(key=lambda s: (s.scope.date or s.created.date(), s.id))
-    text = sessions_csv(bank(args), sessions, delimiter=args.delimiter)
-    if target is None:
-        sys.stdout.write(text)
-        return EXIT_OK
-    # A byte-order mark makes Excel read the file as UTF-8 (accents intact).
-    write_file(target, text.encode("utf-8-sig"))
-    print(f"{target}: {len(sessions)} sessies")
     return EXIT_OK

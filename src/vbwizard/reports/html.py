@@ -1,27 +1,47 @@
 """Render a report as one self-contained HTML file.
 
-The file must open offline, be mailed around and printed on A4, and must never
-run or load anything a participant typed. So the stylesheet and the chart are
-inline, every user text passes through :func:`html.escape`, and a
+The file must open offline, be mailed around, read on a phone and printed on
+A4, and must never run or load anything a participant typed. So the
+stylesheet is inline, every user text passes through :func:`e`, and a
 Content-Security-Policy forbids any request the page might otherwise make.
+The heat map is plain HTML (a grid on wide screens, a list on a phone), and
+each weight shows a mark and a border as well as a colour.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from html import escape
 from importlib import resources
 
-from vbwizard.reports.model import FactorRow, ReportData
-from vbwizard.reports.svg import heat_map_svg
+from vbwizard.reports.blocks import (
+    DRAFT_MARK,
+    Block,
+    Bullets,
+    Facts,
+    HeatMap,
+    Note,
+    Paragraph,
+    Report,
+    Section,
+    Subheading,
+    Table,
+)
+from vbwizard.reports.palette import BORDERS, COLOURS, LEGEND, mark
+from vbwizard.reports.rows import FactorRow
 
 # Belt and braces: even a future template mistake cannot make the page load
 # a font, image or script from elsewhere.
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
-
-def _css() -> str:
-    return resources.files("vbwizard.reports").joinpath("report.css").read_text("utf-8")
+# CSS for each border style of the palette: heavier with the weight.
+_BORDER_CSS = {
+    "thin": "1px solid #8a8a8a",
+    "medium": "2px solid #555555",
+    "thick": "3px solid #333333",
+    "heavy": "5px solid #111111",
+    "dashed": "2px dashed #444444",
+    "dotted": "2px dotted #777777",
+}
 
 
 def e(text: object) -> str:
@@ -29,109 +49,153 @@ def e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _table(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], cls: str = "", dates: Sequence[int] = ()
-) -> list[str]:
-    """A table; columns in ``dates`` never wrap (a date split at its hyphen misreads)."""
-    attr = f' class="{cls}"' if cls else ""
-    out = [f"<table{attr}>", "<thead><tr>" + "".join(f"<th>{e(h)}</th>" for h in headers)]
-    out.append("</tr></thead><tbody>")
-    for row in rows:
-        cells = [
-            f'<td class="date">{e(c)}</td>' if i in dates else f"<td>{e(c)}</td>"
-            for i, c in enumerate(row)
-        ]
-        out.append("<tr>" + "".join(cells) + "</tr>")
-    return out + ["</tbody></table>"]
+def _css_string(text: str) -> str:
+    """Text for a CSS string: everything but letters, digits and spaces as a CSS escape.
+
+    User text inside ``<style>`` must not be able to end the string or the
+    element, and HTML entities mean nothing there.
+    """
+    return "".join(c if c.isalnum() or c == " " else f"\\{ord(c):06x}" for c in text)
 
 
-def _facts(pairs: Sequence[tuple[str, str]]) -> list[str]:
-    out = ['<dl class="facts">']
-    out += [f"<dt>{e(label)}</dt><dd>{e(value)}</dd>" for label, value in pairs]
-    return out + ["</dl>"]
+def _css_class(weight: object) -> str:
+    return "w" + ("none" if weight is None else str(weight))
 
 
-def _empty(text: str) -> str:
-    return f'<p class="empty">{e(text)}</p>'
-
-
-def _factor_row(row: FactorRow, group: bool) -> str:
-    weight_class = f"w w{row.weight}" if row.weight is not None else "w"
-    cells = [
-        f'<td class="num">{e(row.number or "")}</td>',
-        f"<td>{e(row.title)}</td>",
-        f'<td class="{weight_class}">{e(row.weight_label)}</td>',
-        f"<td>{e(row.confidence_label)}</td>",
-    ]
-    if group:
-        people = ", ".join(f"{who}: {w}" for who, w in row.participant_weights.items())
-        spread = (
-            f'<span class="disputed">{e(row.spread_text)}</span>'
-            if row.disputed
-            else e(row.spread_text)
+def _weight_css() -> str:
+    """The weight classes, generated from the one palette every format uses."""
+    rules = []
+    for weight, (fill, ink) in COLOURS.items():
+        border = _BORDER_CSS[BORDERS[weight]]
+        rules.append(f".{_css_class(weight)} {{ background: {fill}; color: {ink}; }}")
+        rules.append(
+            f".hm-cell.{_css_class(weight)}, .swatch.{_css_class(weight)} {{ border: {border}; }}"
         )
-        cells.append(f"<td>{spread}</td><td>{e(people)}</td>")
-    return "<tr>" + "".join(cells) + "</tr>"
+    return "\n".join(rules) + "\n"
 
 
-def _tafel(data: ReportData) -> list[str]:
-    out = ['<section id="tafel">', "<h2>Tafel van 12</h2>", heat_map_svg(data)]
-    # No cluster column: the heat map above already groups the factors.
-    headers = ["Nr", "Factor", "Gewicht", "Zekerheid"]
-    if data.group_weights:
-        headers += ["Spreiding", "Per deelnemer"]
-    out.append('<table class="tafel"><thead><tr>')
-    out.append("".join(f"<th>{e(h)}</th>" for h in headers) + "</tr></thead><tbody>")
-    out += [_factor_row(row, data.group_weights) for row in data.factors]
-    out.append("</tbody></table>")
-    noted = [row for row in data.factors if row.notes]
-    if noted:
-        out.append("<h3>Toelichting per factor</h3>")
-        for row in noted:
-            number = f"{row.number}. " if row.number else ""
-            out.append(f"<h4>{e(number + row.title)}</h4>")
-            out += _facts(row.notes)
-    return out + ["</section>"]
+def _css(report: Report) -> str:
+    css = resources.files("vbwizard.reports").joinpath("report.css").read_text("utf-8")
+    css += _weight_css()
+    if report.draft:  # On every printed page, in the margin (Chromium 131+) and as a watermark.
+        css += f'@media print {{ @page {{ @top-right {{ content: "{DRAFT_MARK}"; }} }} }}\n'
+    css += (
+        "@media print { @page { "
+        f'@top-left {{ content: "{_css_string(report.title[:80])}"; }} '
+        f'@bottom-left {{ content: "{report.date_text}"; }} '
+        '@bottom-right { content: "pagina " counter(page) " van " counter(pages); } } }\n'
+    )
+    return css
 
 
-def _priorities(data: ReportData) -> list[str]:
-    out = ['<section id="prioriteiten">', "<h2>Prioriteiten</h2>"]
-    if data.priorities:
-        out.append('<p class="note">In volgorde van aanpak.</p>')
-        rows = [(str(p.rank), p.factor, p.weight_label, p.reason) for p in data.priorities]
-        out += _table(("Volgorde", "Factor", "Gewicht", "Reden"), rows)
-    else:
-        out.append(_empty("Nog geen prioriteiten gekozen."))
-    if data.priority_note:
-        out.append(f"<p>Afwijkend aantal prioriteiten, omdat: {e(data.priority_note)}</p>")
-    return out + ["</section>"]
+def _table(table: Table) -> list[str]:
+    label = e(", ".join(table.headers))
+    out = [f'<div class="scroll" role="region" aria-label="Tabel: {label}" tabindex="0">']
+    out.append('<table class="reflow">')
+    widths = table.width_fractions()
+    out.append(
+        "<colgroup>" + "".join(f'<col style="width:{w:.0%}">' for w in widths) + "</colgroup>"
+    )
+    out.append("<thead><tr>" + "".join(f'<th scope="col">{e(h)}</th>' for h in table.headers))
+    out.append("</tr></thead><tbody>")
+    for r, row in enumerate(table.rows):
+        cells = []
+        for c, value in enumerate(row):
+            classes = []
+            if c in table.nowrap:
+                classes.append("nowrap")
+            if c == table.weight_col:
+                classes += ["w", _css_class(table.weights[r])]
+            attr = f' class="{" ".join(classes)}"' if classes else ""
+            cells.append(f'<td data-label="{e(table.headers[c])}"{attr}>{e(value)}</td>')
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    return [*out, "</tbody></table>", "</div>"]
 
 
-def _actions(data: ReportData) -> list[str]:
-    out = ['<section id="actieplan">', "<h2>Actieplan</h2>"]
-    if not data.actions:
-        return out + [_empty("Nog geen acties vastgelegd."), "</section>"]
-    headers, rows = data.action_table()
-    return out + _table(headers, rows, "actions", dates=(3, 4)) + ["</section>"]
-
-
-def _attribution(data: ReportData) -> list[str]:
-    source = data.attribution
-    name = e(source.name)
-    # A bank is user-editable; only a plain web address becomes a link.
-    if source.url and source.url.startswith(("https://", "http://")):
-        name = f'<a href="{e(source.url)}" rel="noreferrer">{name}</a>'
-    return [
-        '<footer id="bron">',
-        "<h2>Bron van de methode</h2>",
-        f"<p>Methode: {name}. {e(source.note)}</p>",
-        f"<p>Vragenbank: {e(data.bank_title)}. Rapport gemaakt met vbwizard.</p>",
-        "</footer>",
+def _heat_cell(row: FactorRow) -> str:
+    parts = [
+        f'<li class="hm-cell {_css_class(row.weight)}">',
+        f'<span class="hm-title">{e(row.numbered_title)}</span>',
+        f'<span class="hm-weight"><span class="mark" aria-hidden="true">{e(mark(row.weight))}'
+        f"</span>{e(row.weight_label)}</span>",
     ]
+    if row.participant_weights:
+        flag = ' <span class="disputed">⚠ verschil van mening</span>' if row.disputed else ""
+        parts.append(f'<span class="hm-spread">spreiding {e(row.range_text)}{flag}</span>')
+    return "".join(parts) + "</li>"
 
 
-def render_html(data: ReportData) -> str:
-    """Return the report as a complete HTML document with inline CSS and SVG."""
+def _heat_map(block: HeatMap) -> list[str]:
+    out = ['<div class="heatmap">']
+    for cluster in block.clusters:
+        out.append('<div class="hm-row">')
+        out.append(f'<p class="hm-cluster">{e(cluster.title)}</p>')
+        out += ['<ul class="hm-cells">', *(_heat_cell(r) for r in cluster.factors), "</ul>"]
+        out.append("</div>")
+    out.append('<ul class="legend" aria-label="Legenda">')
+    for weight, text in LEGEND:
+        swatch = (
+            f'<span class="swatch {_css_class(weight)}" aria-hidden="true">{e(mark(weight))}</span>'
+        )
+        out.append(f"<li>{swatch} {e(text[2:])}</li>")
+    return [*out, "</ul>", "</div>"]
+
+
+def _block(block: Block) -> list[str]:
+    match block:
+        case Subheading(text=text, level=level):
+            return [f"<h{level}>{e(text)}</h{level}>"]
+        case Paragraph(text=text, link=link):
+            body = e(text)
+            if link is not None:
+                anchor = f'<a href="{e(link.url)}" rel="noreferrer">{e(link.text)}</a>'
+                body = body.replace(e(link.text), anchor, 1)
+            return [f"<p>{body}</p>"]
+        case Note(text=text, kind=kind):
+            role = ' role="note"' if kind == "warning" else ""
+            return [f'<p class="{kind}"{role}>{e(text)}</p>']
+        case Facts(pairs=pairs):
+            items = [f"<div><dt>{e(k)}</dt><dd>{e(v)}</dd></div>" for k, v in pairs]
+            return ['<dl class="facts">', *items, "</dl>"]
+        case Bullets(items=items):
+            return ["<ul>", *(f"<li>{e(item)}</li>" for item in items), "</ul>"]
+        case Table():
+            return _table(block)
+        case HeatMap():
+            return _heat_map(block)
+    raise TypeError(f"unknown block {block!r}")
+
+
+def _small(block: Block) -> bool:
+    """Short enough to keep on one page together with the heading above it."""
+    if isinstance(block, Facts):
+        return len(block.pairs) <= 8
+    if isinstance(block, Bullets):
+        return len(block.items) <= 8
+    return not isinstance(block, Table | HeatMap)
+
+
+def _section(section: Section) -> list[str]:
+    out = [f'<section id="{e(section.id)}">']
+    heading = [f"<h2>{e(section.title)}</h2>"]
+    blocks = list(section.blocks)
+    # A heading and the block it introduces stay together when printed.
+    while blocks:
+        block = blocks.pop(0)
+        if isinstance(block, Subheading):
+            heading.append(_block(block)[0])
+            continue
+        if heading and _small(block):
+            out += ['<div class="keep">', *heading, *_block(block), "</div>"]
+        else:
+            out += heading + _block(block)
+        heading = []
+    return [*out, *heading, "</section>"]
+
+
+def render_html(report: Report) -> str:
+    """Return the report as a complete HTML document with inline CSS."""
+    draft = f"{DRAFT_MARK}: " if report.draft else ""
     out = [
         "<!DOCTYPE html>",
         '<html lang="nl">',
@@ -139,51 +203,23 @@ def render_html(data: ReportData) -> str:
         '<meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="generator" content="vbwizard">',
-        f"<title>{e(data.title)} — Tafel van 12</title>",
-        f"<style>\n{_css()}</style>",
+        f'<meta name="generator" content="vbwizard {e(report.provenance.vbwizard_version)}">',
+        f"<title>{draft}{e(report.title)} — Tafel van 12</title>",
+        f"<style>\n{_css(report)}</style>",
         "</head>",
-        "<body>",
-        "<header>",
-        f"<h1>{e(data.title)}</h1>",
-        '<p class="subtitle">Analyse van veiligheidsbeleving met de Tafel van 12</p>',
-        "</header>",
-        '<section id="scope">',
-        "<h2>Scope en context</h2>",
-        *_facts(data.scope),
-        "</section>",
-        '<section id="deelnemers">',
-        "<h2>Deelnemers</h2>",
+        '<body class="draft">' if report.draft else "<body>",
     ]
-    if data.facilitator:
-        out.append(f"<p><strong>Facilitator:</strong> {e(data.facilitator)}</p>")
-    if data.participants:
-        out += ["<ul>", *(f"<li>{e(p)}</li>" for p in data.participants), "</ul>"]
-    if not data.facilitator and not data.participants:
-        out.append(_empty("Geen deelnemers vastgelegd."))
-    out += ["</section>", '<section id="bronnen">', "<h2>Bronnen</h2>"]
-    if data.sources:
-        rows = [(s.name, s.kind, s.status, s.finding) for s in data.sources]
-        out += _table(("Bron", "Soort", "Status", "Bevinding"), rows)
-    else:
-        out.append(_empty("Geen bronnen vastgelegd."))
-    out += ["</section>", '<section id="probleembeeld">', "<h2>Probleembeeld</h2>"]
-    out += _facts(data.problem) if data.problem else [_empty("Nog geen probleembeeld.")]
-    out.append("</section>")
-    out += _tafel(data)
-    out += _priorities(data)
-    out += ['<section id="doel">', "<h2>Doel</h2>"]
-    out.append(f"<p>{e(data.goal)}</p>" if data.goal else _empty("Nog geen doel vastgelegd."))
-    if data.smart:
-        out += ["<h3>SMART</h3>", *_facts(data.smart)]
-    out.append("</section>")
-    out += _actions(data)
-    out += ['<section id="open-punten">', "<h2>Open punten</h2>"]
-    if data.open_points:
-        out += ["<ul>", *(f"<li>{e(p)}</li>" for p in data.open_points), "</ul>"]
-    else:
-        out.append(_empty("Geen open punten."))
-    out.append("</section>")
-    out += _attribution(data)
-    out += ["</body>", "</html>", ""]
+    if report.draft:
+        out.append(f'<div class="watermark" aria-hidden="true">{DRAFT_MARK}</div>')
+    out += [
+        "<header>",
+        f"<h1>{e(report.title)}</h1>",
+        f'<p class="subtitle">{e(report.subtitle)}</p>',
+    ]
+    for note in report.notices:
+        out += _block(note)
+    out += ["</header>", "<main>"]
+    for section in report.sections:
+        out += _section(section)
+    out += ["</main>", "</body>", "</html>", ""]
     return "\n".join(out)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from vbwizard.bank.models import Bank
+from vbwizard.proposals import MUNICIPAL, MUNICIPAL_TITLE
 
 MODE_LABELS = {"group": "groepssessie", "self": "zelfanalyse"}
 STATUS_LABELS = {"in_progress": "bezig", "completed": "afgerond"}
@@ -23,8 +26,23 @@ ACTION_STATUS_LABELS = {"proposed": "voorgesteld", "accepted": "aanvaard", "reje
 
 def factor_title(bank: Bank, factor_id: str) -> str:
     """``"9. Kwaliteit van de aanpak"``, or the id for a factor the bank lacks."""
+    if factor_id == MUNICIPAL:
+        return MUNICIPAL_TITLE
     try:
         factor = bank.factor(factor_id)
     except KeyError:
         return factor_id
     return f"{factor.number}. {factor.title}"
+
+
+BUIKPIJN_LABELS = {
+    "yes": "ja: expliciet en gericht communiceren",
+    "no": "nee: terughoudend communiceren",
+    "unsure": "weet niet: eerst nagaan of mensen zich zorgen maken",
+}
+"""The communication check ("do people have buikpijn about it?") and what it implies."""
+
+
+def iso_date(value: dt.date | None) -> str:
+    """A date in reports as ``2026-01-05`` (sorts, and never misreads as month-first), or ``""``."""
+    return value.isoformat() if value is not None else ""

@@ -1,138 +1,116 @@
 """Render a report as Markdown, for pasting into plans and wikis.
 
-Only what Markdown itself would break is changed: a ``|`` inside a table cell
-and line breaks inside cells and list items. Everything else the user typed
-stays exactly as typed, so a note reads the same in the report as in the app.
+User text is escaped so it renders exactly as typed (``<nog te bepalen>`` stays
+visible, ``*Noord*`` does not turn italic). Line breaks inside a list item
+use a backslash hard break and inside a table cell ``<br>``, never trailing
+spaces, which editors strip.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from vbwizard.reports.model import FactorRow, ReportData
+from vbwizard.reports.blocks import (
+    Block,
+    Bullets,
+    Facts,
+    HeatMap,
+    Note,
+    Paragraph,
+    Report,
+    Subheading,
+    Table,
+)
+from vbwizard.reports.palette import WEIGHT_SQUARES
 
-# A coloured square per weight gives the table a heat-map feel on platforms
-# that render it (GitHub, GitLab, Teams) and stays readable where they do not.
-_HEAT = {0: "⬜", 1: "🟨", 2: "🟧", 3: "🟥", "unknown": "❔"}
+# Characters that start inline markup anywhere in a line (CommonMark + GFM).
+_INLINE = re.compile(r"([\\`*_\[\]<>&|~#])")
+# Constructs that only count at the start of a line: lists, headings, quotes, rules.
+_LINE_START = re.compile(r"^([+\-=]|\d+(?=[.)]))")
 
 
-def _cell(text: str) -> str:
-    """Make text safe inside a table cell: escape pipes, keep line breaks visible."""
-    text = text.replace("\\|", "\\\\|").replace("|", "\\|")
-    return "<br>".join(text.splitlines()) if "\n" in text or "\r" in text else text
+def md_escape(text: str, line_start: bool = True) -> str:
+    """Escape one line of user text so Markdown shows it as typed.
+
+    ``line_start=False`` for text that can never start a block (table cells,
+    headings), where ``9. Titel`` needs no escape.
+    """
+    text = _INLINE.sub(r"\\\1", text.strip())
+    start = _LINE_START.match(text) if line_start else None
+    if start is None:
+        return text
+    mark = start.group(1)
+    # "12." must become "12\." (not a list); "-" or "+" becomes "\-".
+    cut = len(mark)
+    return text[:cut] + "\\" + text[cut:] if mark[0].isdigit() else "\\" + text
 
 
 def _flow(text: str, indent: str = "  ") -> str:
-    """Keep multi-line text inside its list item by indenting continuation lines."""
-    lines = text.splitlines() or [""]
-    return lines[0] + "".join(f"  \n{indent}{line}" for line in lines[1:])
+    """Escaped text; its line breaks become hard breaks that keep a list item together."""
+    lines = [md_escape(line) for line in text.splitlines()] or [""]
+    return f"\\\n{indent}".join(lines)
+
+
+def _cell(text: str) -> str:
+    """Escaped text for a table cell: a line break becomes ``<br>``."""
+    return "<br>".join(md_escape(line, False) for line in text.splitlines()) or " "
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    out = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
-    out += ["| " + " | ".join(_cell(c) or " " for c in row) + " |" for row in rows]
-    return out + [""]
+    out = ["| " + " | ".join(md_escape(h, False) for h in headers) + " |"]
+    out.append("|" + "|".join("---" for _ in headers) + "|")
+    out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return [*out, ""]
 
 
-def _weight_cell(row: FactorRow) -> str:
-    marker = _HEAT.get(row.weight if row.weight is not None else -1, "")
-    return f"{marker} {row.weight_label}".strip()
+def _weighted(table: Table) -> list[list[str]]:
+    """Rows with a coloured square before each weight (a heat-map feel where it renders)."""
+    rows = [list(row) for row in table.rows]
+    if table.weight_col is not None:
+        for row, weight in zip(rows, table.weights, strict=True):
+            square = WEIGHT_SQUARES.get(weight, "")
+            row[table.weight_col] = f"{square} {row[table.weight_col]}".strip()
+    return rows
 
 
-def render_markdown(data: ReportData) -> str:
+def _block(block: Block) -> list[str]:
+    match block:
+        case Subheading(text=text, level=level):
+            return ["#" * level + " " + md_escape(text, False), ""]
+        case Paragraph(text=text, link=link):
+            body = _flow(text, "")
+            if link is not None:
+                escaped = md_escape(link.text, False)
+                body = body.replace(escaped, f"[{escaped}](<{link.url}>)", 1)
+            return [body, ""]
+        case Note(text=text, kind="warning"):
+            return [f"> **{_flow(text, '> ')}**", ""]
+        case Note(text=text):
+            return [_flow(text, ""), ""]
+        case Facts(pairs=pairs):
+            return [*(f"- **{md_escape(k, False)}:** {_flow(v)}" for k, v in pairs), ""]
+        case Bullets(items=items):
+            return [*(f"- {_flow(item)}" for item in items), ""]
+        case Table():
+            return _table(block.headers, _weighted(block))
+        case HeatMap():
+            return []  # The factor table right after it carries the same, with squares.
+    raise TypeError(f"unknown block {block!r}")
+
+
+def render_markdown(report: Report) -> str:
     """Return the report as Markdown text (CommonMark with GitHub-style tables)."""
-    out = [f"# {data.title}", "", "Analyse van veiligheidsbeleving met de Tafel van 12.", ""]
-
-    out += ["## Scope en context", ""]
-    out += [f"- **{label}:** {_flow(value)}" for label, value in data.scope] + [""]
-
-    out += ["## Deelnemers", ""]
-    if data.facilitator:
-        out += [f"- **Facilitator:** {_flow(data.facilitator)}"]
-    out += [f"- {_flow(name)}" for name in data.participants]
-    if not data.facilitator and not data.participants:
-        out += ["Geen deelnemers vastgelegd."]
-    out += [""]
-
-    out += ["## Bronnen", ""]
-    if data.sources:
-        rows = [(s.name, s.kind, s.status, s.finding) for s in data.sources]
-        out += _table(("Bron", "Soort", "Status", "Bevinding"), rows)
-    else:
-        out += ["Geen bronnen vastgelegd.", ""]
-
-    out += ["## Probleembeeld", ""]
-    if data.problem:
-        out += [f"- **{label}:** {_flow(value)}" for label, value in data.problem] + [""]
-    else:
-        out += ["Nog geen probleembeeld vastgelegd.", ""]
-
-    out += _tafel(data)
-    out += _priorities(data)
-
-    out += ["## Doel", ""]
-    out += [data.goal or "Nog geen doel vastgelegd.", ""]
-    if data.smart:
-        out += ["SMART:", ""]
-        out += [f"- **{label}:** {_flow(value)}" for label, value in data.smart] + [""]
-
-    out += ["## Actieplan", ""]
-    if data.actions:
-        out += _table(*data.action_table())
-    else:
-        out += ["Nog geen acties vastgelegd.", ""]
-
-    out += ["## Open punten", ""]
-    out += [f"- {_flow(p)}" for p in data.open_points] or ["Geen open punten."]
-    out += [""]
-
-    out += _attribution(data)
+    out = [f"# {md_escape(report.title, False)}", "", md_escape(report.subtitle) + ".", ""]
+    for note in report.notices:
+        out += _block(note)
+    for section in report.sections:
+        out += [f"## {md_escape(section.title, False)}", ""]
+        previous: Block | None = None
+        for block in section.blocks:
+            if isinstance(block, Facts | Bullets) and isinstance(previous, Facts | Bullets):
+                # Two lists in a row would merge into one; an empty comment keeps them apart.
+                out += ["<!-- -->", ""]
+            out += _block(block)
+            previous = block
     return "\n".join(out).rstrip("\n") + "\n"
-
-
-def _tafel(data: ReportData) -> list[str]:
-    out = ["## Tafel van 12", ""]
-    headers = ["Nr", "Factor", "Hoofdgroep", "Gewicht", "Zekerheid"]
-    if data.group_weights:
-        headers.append("Spreiding deelnemers")
-    rows = []
-    for row in data.factors:
-        cells = [str(row.number or ""), row.title, row.cluster, _weight_cell(row)]
-        cells.append(row.confidence_label)
-        if data.group_weights:
-            cells.append(row.spread_text)
-        rows.append(cells)
-    out += _table(headers, rows)
-    noted = [row for row in data.factors if row.notes]
-    if noted:
-        out += ["### Toelichting per factor", ""]
-        for row in noted:
-            number = f"{row.number}. " if row.number else ""
-            out += [f"#### {number}{row.title}", ""]
-            out += [f"- **{label}:** {_flow(text)}" for label, text in row.notes] + [""]
-    return out
-
-
-def _priorities(data: ReportData) -> list[str]:
-    out = ["## Prioriteiten", ""]
-    if data.priorities:
-        out += ["In volgorde van aanpak:", ""]
-        rows = [(str(p.rank), p.factor, p.weight_label, p.reason) for p in data.priorities]
-        out += _table(("Volgorde", "Factor", "Gewicht", "Reden"), rows)
-    else:
-        out += ["Nog geen prioriteiten gekozen.", ""]
-    if data.priority_note:
-        out += [f"Afwijkend aantal prioriteiten, omdat: {_flow(data.priority_note, '')}", ""]
-    return out
-
-
-def _attribution(data: ReportData) -> list[str]:
-    source = data.attribution
-    name = f"[{source.name}]({source.url})" if source.url else source.name
-    return [
-        "## Bron van de methode",
-        "",
-        f"Methode: {name}. {_flow(source.note, '')}",
-        "",
-        f"Vragenbank: {data.bank_title}. Rapport gemaakt met vbwizard.",
-    ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vbwizard.bank.models import Bank
-from vbwizard.reports.labels import SOURCE_STATUS_LABELS
+from vbwizard.reports.labels import SOURCE_STATUS_LABELS, factor_title
 from vbwizard.scoring import MAX_PRIORITIES, MIN_PRIORITIES, priority_count_ok
 from vbwizard.session.models import FactorAnswer, Session
 
@@ -11,7 +11,7 @@ _NONE = FactorAnswer()
 
 
 def open_points(bank: Bank, session: Session) -> list[str]:
-    """What is still open: unvisited or unknown factors, missing sources, loose actions.
+    """What is still open: unseen factors, missing sources, undecided or loose actions.
 
     The TUI's summary step shows the same list, so it lives here rather than in
     a renderer.
@@ -36,7 +36,11 @@ def open_points(bank: Bank, session: Session) -> list[str]:
             text += f" Reden: {session.priority_override}"
         points.append(text)
     for action in session.actions:
-        if action.status == "rejected":
+        if action.status == "proposed":  # Not part of the plan until the group decides.
+            name = factor_title(bank, action.factor)
+            points.append(f"Voorstel nog niet besloten: ‘{action.title or action.id}’ ({name}).")
+            continue
+        if action.status != "accepted":
             continue
         missing = [
             label

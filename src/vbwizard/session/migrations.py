@@ -43,7 +43,54 @@ def _v0_to_v1(doc: Document) -> Document:
     return doc
 
 
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {0: _v0_to_v1}
+def _v1_to_v2(doc: Document) -> Document:
+    """Version 1 named participants only by their (changeable) names.
+
+    Each becomes ``{id = "pN", name = …}`` in list order, and weights and notes
+    are keyed by that id. A name that appears only in weights or notes (an
+    extra weight once stored as ``P4``, or a renamed participant whose old
+    name lingers) becomes a participant of its own, so no weight is lost.
+    Parts of the wrong shape are passed on untouched for validation to name.
+    """
+    doc = dict(doc)
+    scope = doc.get("scope", {})
+    factors = doc.get("factors")
+    names = scope.get("participants", []) if isinstance(scope, dict) else []
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        doc["schema_version"] = 2
+        return doc
+    participants: list[dict[str, str]] = []
+    ids: dict[str, str] = {}
+
+    def id_of(name: str) -> str:
+        if name not in ids:
+            ids[name] = f"p{len(participants) + 1}"
+            participants.append({"id": ids[name], "name": name})
+        return ids[name]
+
+    for name in names:
+        id_of(name)
+    if isinstance(factors, dict):
+        renamed = {}
+        for factor_id, answer in factors.items():
+            if isinstance(answer, dict):
+                answer = dict(answer)
+                for part in ("participant_weights", "participant_notes"):
+                    table = answer.get(part)
+                    if isinstance(table, dict):
+                        answer[part] = {id_of(str(name)): v for name, v in table.items()}
+            renamed[factor_id] = answer
+        doc["factors"] = renamed
+    if isinstance(scope, dict):
+        scope = dict(scope)
+        if participants:
+            scope["participants"] = participants
+        doc["scope"] = scope
+    doc["schema_version"] = 2
+    return doc
+
+
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def migrate(doc: Document) -> tuple[Document, int | None]:

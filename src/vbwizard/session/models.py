@@ -18,10 +18,11 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    model_validator,
 )
 
-SCHEMA_VERSION = 1
-"""The session schema this version of vbwizard writes."""
+SCHEMA_VERSION = 2
+"""The session schema this version of vbwizard writes (2: participants have ids)."""
 
 SessionId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=100)]
 """A session id doubles as its file name, so it is restricted to ``[a-z0-9-]``."""
@@ -69,6 +70,18 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_default=True)
 
 
+ParticipantId = Annotated[str, StringConstraints(pattern=r"^p[1-9][0-9]{0,5}$")]
+"""A participant's stable id (``p1``, ``p2``…): weights refer to it, never to the name."""
+
+
+class Participant(_Model):
+    """Someone taking part; the name may change, the id never does."""
+
+    id: ParticipantId
+    name: Annotated[str, StringConstraints(pattern=r"\S")]
+    """A name, a role or a pseudonym, as the group wants it shown (not blank)."""
+
+
 class BankRef(_Model):
     """Which bank the session was answered with."""
 
@@ -87,8 +100,8 @@ class Scope(_Model):
     trigger: Text = None
     """What prompted the session."""
     facilitator: Text = None
-    participants: list[str] = Field(default_factory=list)
-    """Names or roles; pseudonyms are fine."""
+    participants: list[Participant] = Field(default_factory=list)
+    """Names or roles; pseudonyms are fine. Weights refer to their ids."""
     date: dt.date | None = None
 
 
@@ -125,12 +138,14 @@ class FactorAnswer(_Model):
     professional_view: Text = None
     evidence: Text = None
     notes: Text = None
-    participant_weights: dict[str, Annotated[int, Field(ge=0, le=3)]] = Field(default_factory=dict)
-    """Group mode or merge: each participant's weight, by name or pseudonym."""
+    participant_weights: dict[ParticipantId, Annotated[int, Field(ge=0, le=3)]] = Field(
+        default_factory=dict
+    )
+    """Group mode or merge: each participant's weight, by participant id."""
     participant_notes: Annotated[dict[str, str], AfterValidator(_drop_blank_values)] = Field(
         default_factory=dict
     )
-    """Merge: each participant's notes, by name or pseudonym."""
+    """Merge: each participant's notes, by participant id."""
 
     @property
     def spread(self) -> int | None:
@@ -223,6 +238,21 @@ class Links(_Model):
     merged_from: list[str] = Field(default_factory=list)
 
 
+class MergeInfo(_Model):
+    """How a merged session came about: counts only, never who.
+
+    Kept apart from the participants' weights because a factor can rest on
+    fewer people than took part, and a reader must be able to see that.
+    """
+
+    inputs: Annotated[int, Field(ge=1)]
+    """How many sessions were merged."""
+    in_progress: Annotated[int, Field(ge=0)] = 0
+    """How many of them were still in progress (not marked completed) when merged."""
+    answered: dict[str, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
+    """Per factor id: how many inputs gave it a weight (0–3 or unknown)."""
+
+
 class Progress(_Model):
     """Where the user was, so reopening returns there."""
 
@@ -252,7 +282,27 @@ class Session(_Model):
     actions: list[PlannedAction] = Field(default_factory=list)
     evaluation: Annotated[Evaluation | None, AfterValidator(_empty_to_none)] = None
     links: Links = Field(default_factory=Links)
+    merge: MergeInfo | None = None
+    """Only in a session made by merging self-assessments."""
     progress: Progress = Field(default_factory=Progress)
+
+    @model_validator(mode="after")
+    def _participants_are_known(self) -> Session:
+        """Ids are unique and every weight or note names a participant of the session."""
+        ids = [p.id for p in self.scope.participants]
+        doubles = sorted({i for i in ids if ids.count(i) > 1})
+        if doubles:
+            raise ValueError(f"scope.participants: id {doubles[0]} komt twee keer voor")
+        known = set(ids)
+        for factor_id, answer in self.factors.items():
+            for part in ("participant_weights", "participant_notes"):
+                for key in getattr(answer, part):
+                    if key not in known:
+                        raise ValueError(
+                            f"factors.{factor_id}.{part}.{key}: geen deelnemer met dit id "
+                            "in scope.participants"
+                        )
+        return self
 
     def answer(self, factor_id: str) -> FactorAnswer:
         """Return the answer record of a factor, creating an empty one if needed."""

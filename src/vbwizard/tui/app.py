@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 
 from vbwizard.tui.session_app import RETRY_SECONDS, SessionApp
@@ -27,6 +28,18 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from vbwizard.bank.models import Bank
+
+
+SIGNAL_EXIT_SECONDS = 1.0
+"""After a stop signal the session is saved at once; the process ends within this time."""
+
+
+class BankLoaded(Message):
+    """The background load of the question bank finished (with its problems, if any)."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__()
+        self.problems = problems
 
 
 class VbWizardApp(SessionApp):
@@ -93,22 +106,33 @@ class VbWizardApp(SessionApp):
         return self._bank is not None
 
     def _preload(self) -> None:
-        """Load the bank and the session list off the UI thread after the first frame."""
+        """Load the bank and the session list off the UI thread after the first frame.
+
+        The result is posted, never waited for: a worker that blocks on the UI
+        thread while the app is closing (the terminal closed during start-up)
+        would keep the process alive for good.
+        """
         from vbwizard.problems import ProblemsError
 
         try:
             self.bank  # noqa: B018 - loads and caches it
         except ProblemsError as exc:
-            self.startup_problems = [str(p) for p in exc.problems]
-            self.call_from_thread(self.exit, None, 2)
+            self.post_message(BankLoaded([str(p) for p in exc.problems]))
+            return
+        self.post_message(BankLoaded([]))
+
+    def on_bank_loaded(self, message: BankLoaded) -> None:
+        """The bank is in memory (or has problems): update the start screen, or stop."""
+        if message.problems:
+            self.startup_problems = message.problems
+            self.exit(None, 2)
             return
         from vbwizard.tui.screens.start import StartScreen
 
-        with contextlib.suppress(RuntimeError):  # the app may already be closing
-            for screen in self.screen_stack:
-                if isinstance(screen, StartScreen):
-                    self.call_from_thread(screen.show_bank)
-                    self.call_from_thread(screen.refresh_sessions)
+        for screen in self.screen_stack:
+            if isinstance(screen, StartScreen):
+                screen.show_bank()
+                screen.refresh_sessions()
 
     # -- lifecycle -----------------------------------------------------------------
 
@@ -151,15 +175,19 @@ class VbWizardApp(SessionApp):
                     loop.remove_signal_handler(sig)
 
     def _quit_on_signal(self) -> None:
-        # Terminal closed or the system asks us to stop: save, unlock, restore the terminal.
+        # Terminal closed or the system asks us to stop: save and unlock first, then
+        # leave. Restoring a terminal that is gone can block on its output, so a
+        # watchdog ends the process if the orderly exit takes too long.
         self.close_session()
+        watchdog = threading.Timer(SIGNAL_EXIT_SECONDS, os._exit, args=(0,))
+        watchdog.daemon = True
+        watchdog.start()
         self.exit()
 
     # -- actions -------------------------------------------------------------------
 
     async def action_quit(self) -> None:
         """Save, unlock and leave."""
-        self.commit()
         self.close_session()
         self.exit()
 

@@ -1,8 +1,11 @@
-"""The open session in the app: creating, opening, saving, locking and moving between steps.
+"""The open session in the app: which controller is open, its save state, and the steps.
 
-Every screen edits ``app.session`` in memory and calls :meth:`SessionApp.commit`
-when an answer is committed; saving goes through the core ``SessionStore``. A
-failed save is reported plainly and retried; nothing typed is dropped.
+The session's life cycle (create, open, commit, close, save rules, retry, lock)
+lives in the core :class:`~vbwizard.session.controller.SessionController`. This
+class only opens and closes controllers, shows their save state (one reactive,
+one watcher) and moves between the step screens. Screens keep the controller
+they were made for, so a field of a closed session can never save into the
+next one, nor create a file of its own.
 """
 
 from __future__ import annotations
@@ -11,26 +14,33 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
+from textual.reactive import reactive
+
+from vbwizard.save_state import SaveState
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
     from vbwizard.bank.models import Bank
+    from vbwizard.session.controller import SessionController
     from vbwizard.session.lock import SessionLockedError
     from vbwizard.session.models import Mode, Session, Step
-    from vbwizard.session.store import SessionStore
 
 RETRY_SECONDS = 5.0
 
 
 class SessionApp(App[None]):
-    """The part of the app that owns the open session and its file."""
+    """The part of the app that owns the open session's controller."""
+
+    save_state: reactive[tuple[SaveState, str]] = reactive(
+        (SaveState.CLOSED, ""), always_update=True, init=False
+    )
+    """The open session's save state and its status line; the one source of ``sub_title``."""
 
     def __init__(self, *, sessions_dir: Path) -> None:
         super().__init__()
         self.sessions_dir = sessions_dir
-        self.session: Session | None = None
-        self.store: SessionStore | None = None
+        self.controller: SessionController | None = None
         self._baseline: tuple[str, Session | None] | None = None
 
     @property
@@ -39,19 +49,57 @@ class SessionApp(App[None]):
         raise NotImplementedError
 
     @property
+    def session(self) -> Session | None:
+        """The open session, if any."""
+        return self.controller.session if self.controller is not None else None
+
+    @property
     def read_only(self) -> bool:
         """True when the open session may be viewed but not changed."""
-        return self.store is not None and self.store.read_only
+        return self.controller is not None and not self.controller.editable
+
+    # -- the save state ----------------------------------------------------------------
+
+    def _adopt(self, controller: SessionController) -> None:
+        """Make ``controller`` the open session (closing the previous one)."""
+        self.close_session()
+        self.controller = controller
+        controller.subscribe(self._on_controller_change)
+        self._on_controller_change(controller)
+
+    def _on_controller_change(self, controller: SessionController) -> None:
+        if controller is self.controller and self.is_running:
+            self.save_state = (controller.state, controller.status_line())
+
+    def watch_save_state(self, old: tuple[SaveState, str], new: tuple[SaveState, str]) -> None:
+        """Show the save state in the header; say so once when saving starts to fail."""
+        state, line = new
+        self.sub_title = line or (self.SUB_TITLE or "")
+        if state is SaveState.FAILED and old[0] is not SaveState.FAILED:
+            self._report_save_failure()
+        elif old[0] is SaveState.FAILED and state is SaveState.SAVED:
+            self.notify("De sessie is alsnog opgeslagen.", title="Opgeslagen")
+
+    def _report_save_failure(self) -> None:
+        reason = (self.controller.last_error if self.controller else None) or "onbekende fout"
+        self.notify(
+            f"Opslaan is mislukt: {reason}.\n"
+            "Je antwoorden blijven bewaard zolang vbwizard open is; "
+            f"het wordt elke {RETRY_SECONDS:.0f} seconden opnieuw geprobeerd.\n"
+            "Ctrl+S: nu opnieuw · Ctrl+E: in een andere map opslaan.",
+            title="Niet opgeslagen",
+            severity="error",
+            timeout=8,
+            markup=False,
+        )
 
     # -- sessions ------------------------------------------------------------------
 
     def start_new_session(self, mode: Mode) -> None:
         """Begin a new session; it is saved once it has a title."""
-        from vbwizard.session.create import new_session
+        from vbwizard.session.controller import SessionController
 
-        self.close_session()
-        self.session = new_session(self.bank, mode=mode)
-        self.store = None
+        self._adopt(SessionController.new(self.bank, self.sessions_dir, mode=mode))
         self.goto("scope")
 
     def open_session(
@@ -63,6 +111,9 @@ class SessionApp(App[None]):
         screen: Screen[None] | None = None,
     ) -> bool:
         """Open a saved session where the user left it; ask when it is locked.
+
+        A completed session opens for viewing, with the question whether to
+        reopen it for changes.
 
         Args:
             path: The session file.
@@ -76,53 +127,55 @@ class SessionApp(App[None]):
             a question about its lock is being asked.
         """
         from vbwizard.problems import ProblemsError
+        from vbwizard.session.controller import SessionController
         from vbwizard.session.lock import SessionLockedError
-        from vbwizard.session.store import SessionStore
 
         try:
-            store = SessionStore.open(path, read_only=read_only, take_over_stale=take_over_stale)
+            controller = SessionController.open(
+                path, read_only=read_only, take_over_stale=take_over_stale
+            )
         except ProblemsError as exc:
-            self.notify(str(exc.problems[0]), title="Sessie niet te openen", severity="error")
+            self.notify(
+                str(exc.problems[0]), title="Sessie niet te openen", severity="error", markup=False
+            )
             return False
         except SessionLockedError as exc:
             self._ask_about_lock(path, exc)
             return False
         except OSError as exc:
             self.notify(
-                f"{path}: {exc.strerror or exc}", title="Vergrendelen mislukt", severity="error"
+                f"{path}: {exc.strerror or exc}",
+                title="Vergrendelen mislukt",
+                severity="error",
+                markup=False,
             )
             return False
-        self.close_session()
-        self.store = store
-        self.session = store.session
-        if store.session.bank.id != self.bank.id:
+        self._adopt(controller)
+        if controller.session.bank.id != self.bank.id:
             self.notify(
-                f"Deze sessie is gemaakt met vragenbank ‘{store.session.bank.id}’, niet met "
+                f"Deze sessie is gemaakt met vragenbank ‘{controller.session.bank.id}’, niet met "
                 f"‘{self.bank.id}’. Factoren die de bank niet kent worden niet getoond.",
                 severity="warning",
                 timeout=10,
+                markup=False,
             )
         if screen is not None:
             self.push_screen(screen)
         else:
-            progress = store.session.progress
+            progress = controller.session.progress
             self.goto(progress.step, progress.factor, save=False)
-        if read_only:
-            self.sub_title = "ALLEEN LEZEN"
+            if controller.state is SaveState.COMPLETED:
+                self._ask_to_reopen()
         return True
 
     def open_new_session(self, session: Session) -> bool:
-        """Save a session built elsewhere (a follow-up, a merge) and open it at its progress.
-
-        The file gets a fresh id if one with this id exists, so an existing
-        session is never overwritten.
-        """
+        """Save a session built elsewhere (a follow-up, a merge) and open it at its progress."""
         from vbwizard.problems import ProblemsError
+        from vbwizard.session.controller import SessionController
         from vbwizard.session.lock import SessionLockedError
-        from vbwizard.session.store import SessionStore
 
         try:
-            store = SessionStore.create(session, self.sessions_dir, fresh_id_on_clash=True)
+            controller = SessionController.start(session, self.sessions_dir)
         except ProblemsError as exc:
             self.notify(
                 str(exc.problems[0]), title="Niet opgeslagen", severity="error", markup=False
@@ -131,10 +184,8 @@ class SessionApp(App[None]):
         except (SessionLockedError, OSError) as exc:
             self.notify(str(exc), title="Niet opgeslagen", severity="error", markup=False)
             return False
-        self.close_session()
-        self.session, self.store = session, store
+        self._adopt(controller)
         self.goto(session.progress.step, session.progress.factor, save=False)
-        self.sub_title = f"Opgeslagen · {store.path.name}"
         return True
 
     @property
@@ -156,7 +207,7 @@ class SessionApp(App[None]):
         if error.stale:
             question = (
                 f"{error}.\nWaarschijnlijk is vbwizard eerder onverwacht gestopt. "
-                "Wilt u de sessie overnemen en verder werken?"
+                "Wil je de sessie overnemen en verder werken?"
             )
 
             def take_over(yes: bool | None) -> None:
@@ -167,7 +218,7 @@ class SessionApp(App[None]):
         else:
             question = (
                 f"{error}.\nTwee mensen tegelijk in één sessie kan antwoorden laten verdwijnen. "
-                "Wilt u de sessie alleen bekijken?"
+                "Wil je de sessie alleen bekijken?"
             )
 
             def read_only(yes: bool | None) -> None:
@@ -176,82 +227,71 @@ class SessionApp(App[None]):
 
             self.push_screen(ConfirmDialog(question, yes="Alleen lezen", no="Annuleren"), read_only)
 
-    def commit(self) -> bool:
-        """Save the session after an answer was committed; report a failure plainly."""
-        from vbwizard.problems import ProblemsError
-        from vbwizard.session.lock import SessionLockedError
-        from vbwizard.session.naming import new_session_id
-        from vbwizard.session.store import SessionStore
+    def _ask_to_reopen(self) -> None:
+        """A completed session (often a baseline) changes only after an explicit yes."""
+        from vbwizard.tui.screens.dialogs import ConfirmDialog
 
-        if self.session is None or self.read_only:
-            return False
-        if self.store is None:
-            if not self.session.scope.title.strip():
-                return False  # A file name needs a title; nothing else is typed yet.
-            focused = self.focused
-            if focused is not None and focused.id == "title":
-                return False  # Still typing the title the file will be named after.
-            # The id (and file name) is made from the title the first time it is saved.
-            self.session.id = new_session_id(self.session.scope.title)
-            try:
-                self.store = SessionStore.create(
-                    self.session, self.sessions_dir, fresh_id_on_clash=True
-                )
-            except ProblemsError as exc:
-                self._report_save_failure(exc.problems[0].message)
-                return False
-            except (SessionLockedError, OSError) as exc:
-                self._report_save_failure(str(exc))
-                return False
-            return self._after_save(self.store.last_error is None)
-        return self._after_save(self.store.commit())
-
-    def _after_save(self, ok: bool) -> bool:
-        if ok:
-            if not self.read_only and self.store is not None:
-                self.sub_title = f"Opgeslagen · {self.store.path.name}"
-            return True
-        reason = self.store.last_error if self.store else None
-        self._report_save_failure(reason or "onbekende fout")
-        return False
-
-    def _report_save_failure(self, reason: str) -> None:
-        self.sub_title = "NIET OPGESLAGEN"
-        self.notify(
-            f"Opslaan is mislukt: {reason}.\n"
-            "Uw antwoorden blijven bewaard zolang vbwizard open is; "
-            f"het wordt elke {RETRY_SECONDS:.0f} seconden opnieuw geprobeerd.\n"
-            "Ctrl+S: nu opnieuw · Ctrl+E: in een andere map opslaan.",
-            title="Niet opgeslagen",
-            severity="error",
-            timeout=8,
+        question = (
+            "Deze sessie is afgerond. Een afgeronde sessie is vaak de nulmeting van een "
+            "vervolg; daarom is ze nu alleen te bekijken.\n"
+            "Wil je haar heropenen om iets te wijzigen? De status wordt dan weer ‘bezig’."
         )
 
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.reopen_session()
+
+        self.push_screen(ConfirmDialog(question, yes="Heropenen", no="Alleen bekijken"), answered)
+
+    def reopen_session(self) -> None:
+        """Make a completed session editable again, visibly, and show the step afresh."""
+        controller = self.controller
+        if controller is None or not controller.reopen():
+            return
+        self.notify("Sessie heropend: de status is weer ‘bezig’.", title="Heropend", timeout=5)
+        progress = controller.session.progress
+        self.goto(progress.step, progress.factor, save=False)
+
+    def commit(self, *, final: bool = True) -> bool:
+        """Save the open session after an answer was committed (see the controller)."""
+        return self.controller.commit(final=final) if self.controller is not None else False
+
     def _retry_failed_save(self) -> None:
-        store = self.store
-        if store is not None and store.dirty and not self.read_only and store.retry():
-            self.sub_title = f"Opgeslagen · {store.path.name}"
-            self.notify("De sessie is alsnog opgeslagen.", title="Opgeslagen")
+        controller = self.controller
+        if controller is not None and controller.state is SaveState.FAILED:
+            controller.retry()
 
     def close_session(self) -> None:
-        """Save what is pending and release the lock (safe to call twice)."""
-        store, self.store = self.store, None
-        if store is not None:
-            store.close()
+        """Save what is pending, release the lock and forget the session (safe to call twice)."""
+        controller, self.controller = self.controller, None
+        self._baseline = None
+        if controller is not None:
+            self._apply_focused_field()
+            controller.close()
+        if self.is_running:
+            self.sub_title = self.SUB_TITLE or ""
+
+    def _apply_focused_field(self) -> None:
+        """A field that applies its text only when left gets that chance before closing."""
+        from vbwizard.tui.widgets.fields import BoundInput
+
+        focused = self.focused if self.is_running else None
+        if isinstance(focused, BoundInput):
+            focused.apply_pending()
 
     # -- navigation ----------------------------------------------------------------
 
     def goto(self, step: Step, factor: str | None = None, *, save: bool = True) -> None:
         """Show a step of the wizard (and a factor page within step 4)."""
-        from vbwizard.session.models import Progress
         from vbwizard.tui.screens import screen_for
         from vbwizard.tui.screens.step import StepScreen
 
-        if self.session is None:
+        controller = self.controller
+        if controller is None:
             return
-        self.session.progress = Progress(step=step, factor=factor)
+        controller.move_to(step, factor)
         if save:
-            self.commit()
+            controller.commit()
         screen = screen_for(step, factor)
         if isinstance(self.screen, StepScreen):
             self.switch_screen(screen)
@@ -259,13 +299,10 @@ class SessionApp(App[None]):
             self.push_screen(screen)
 
     def go_home(self) -> None:
-        """Back to the start screen (the session stays saved)."""
+        """Back to the start screen (the session is saved and closed)."""
         from vbwizard.tui.screens.step import StepScreen
 
-        self.commit()
         self.close_session()
-        self.session = None
-        self.sub_title = self.SUB_TITLE or ""
         while len(self.screen_stack) > 2:
             self.pop_screen()
         if isinstance(self.screen, StepScreen):
@@ -273,42 +310,42 @@ class SessionApp(App[None]):
 
     def action_save(self) -> None:
         """Save now (also retries a failed save)."""
-        if self.session is None:
+        controller = self.controller
+        if controller is None:
             return
-        if self.commit():
+        if not controller.editable:
+            self.notify("Deze sessie is alleen te bekijken.", severity="warning", timeout=3)
+        elif controller.commit():
             self.notify("Opgeslagen.", timeout=2)
 
     def action_save_elsewhere(self) -> None:
         """Save to another folder when the usual one refuses."""
         from vbwizard.problems import ProblemsError
         from vbwizard.session.lock import SessionLockedError
-        from vbwizard.session.store import SessionStore
         from vbwizard.tui.screens.dialogs import InputDialog
 
-        if self.session is None or self.read_only:
+        controller = self.controller
+        if controller is None or not controller.editable:
             return
 
         def save_to(folder: str | None) -> None:
-            if not folder or self.session is None:
+            if not folder or controller is not self.controller:
                 return
             target = Path(folder).expanduser()
             try:
-                if self.store is None:
-                    self.store = SessionStore.create(self.session, target, fresh_id_on_clash=True)
-                    path = self.store.path
-                else:
-                    path = self.store.save_to(target)
+                path = controller.save_to(target)
             except (ProblemsError, OSError, SessionLockedError) as exc:
                 message = str(exc.problems[0]) if isinstance(exc, ProblemsError) else str(exc)
-                self.notify(message, title="Ook daar lukt opslaan niet", severity="error")
+                self.notify(
+                    message, title="Ook daar lukt opslaan niet", severity="error", markup=False
+                )
                 return
             self.sessions_dir = target
-            self.sub_title = f"Opgeslagen · {path}"
-            self.notify(f"Opgeslagen in {path}", title="Opgeslagen")
+            self.notify(f"Opgeslagen in {path}", title="Opgeslagen", markup=False)
 
         self.push_screen(
             InputDialog(
-                "In welke map wilt u de sessie opslaan?",
+                "In welke map wil je de sessie opslaan?",
                 value=str(Path.home() / "vbwizard-sessies"),
             ),
             save_to,

@@ -20,6 +20,7 @@ from textual.widgets import Button, Static
 from vbwizard.bank.models import Factor
 from vbwizard.proposals import (
     MUNICIPAL,
+    MUNICIPAL_TITLE,
     MunicipalProposal,
     Proposal,
     municipal_proposals,
@@ -107,7 +108,7 @@ class ActionsScreen(StepScreen):
     def factor_title(self, factor_id: str) -> str:
         """``"9. Kwaliteit van de aanpak"`` (or the id of a factor the bank lacks)."""
         if factor_id == MUNICIPAL:
-            return "Gemeentelijk niveau"
+            return MUNICIPAL_TITLE
         factor = self._factor(factor_id)
         return f"{factor.number}. {factor.title}" if factor else factor_id
 
@@ -204,9 +205,9 @@ class ActionsScreen(StepScreen):
     # -- deciding and editing --------------------------------------------------------
 
     def _refuse_read_only(self) -> bool:
-        if self.wizard.read_only:
+        if self.read_only:
             self.notify("Deze sessie is alleen te bekijken.", severity="warning")
-        return self.wizard.read_only
+        return self.read_only
 
     def _from_proposal(self, proposal: Proposal | MunicipalProposal, status: str) -> PlannedAction:
         return PlannedAction(

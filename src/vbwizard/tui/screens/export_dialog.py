@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 FORMATS: tuple[tuple[ReportFormat, str], ...] = (
     ("html", "HTML (webpagina, om te printen of te mailen)"),
     ("docx", "Word (om verder te bewerken)"),
+    ("pdf", "PDF (om te versturen of te archiveren)"),
     ("md", "Markdown (om in een plan te plakken)"),
 )
 REPORTS_FOLDER = "vbwizard-rapporten"

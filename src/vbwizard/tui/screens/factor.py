@@ -92,12 +92,14 @@ class FactorScreen(StepScreen):
                 if self.session.mode == "group":
                     yield Field(
                         "Gewicht per deelnemer, in volgorde (bijv. 2 3 1 2)",
-                        format_weights(answer.participant_weights),
+                        format_weights(answer.participant_weights, self.session.scope.participants),
                         self._set_participant_weights,
                         field_id="participant-weights",
                     )
                     yield Static(
-                        spread_text(answer.participant_weights), id="spread", classes="spread"
+                        Text(spread_text(answer.participant_weights, self.session)),
+                        id="spread",
+                        classes="spread",
                     )
                 yield ChoiceRow(
                     "Hoe zeker is dit gewicht?",
@@ -111,18 +113,21 @@ class FactorScreen(StepScreen):
                         answer.citizen_view or "",
                         text_setter(lambda v: setattr(self.answer, "citizen_view", v)),
                         multiline=True,
+                        field_id="citizen-view",
                     )
                     yield Field(
                         "Zo zien professionals het",
                         answer.professional_view or "",
                         text_setter(lambda v: setattr(self.answer, "professional_view", v)),
                         multiline=True,
+                        field_id="professional-view",
                     )
                 yield Field(
                     "Onderbouwing (bronnen, cijfers, waarnemingen)",
                     answer.evidence or "",
                     text_setter(lambda v: setattr(self.answer, "evidence", v)),
                     multiline=True,
+                    field_id="evidence",
                 )
                 yield Field(
                     "Notities",
@@ -184,7 +189,7 @@ class FactorScreen(StepScreen):
     def on_mount(self) -> None:
         """Mark the factor as considered; show help on wide screens."""
         super().on_mount()
-        if not self.wizard.read_only and not self.answer.visited:
+        if not self.read_only and not self.answer.visited:
             self.answer.visited = True
             self.commit()
         self.query_one("#factor-help").display = self.app.size.width >= 120
@@ -219,12 +224,12 @@ class FactorScreen(StepScreen):
         self.answer.participant_weights = weights
         spread = self.query("#spread")
         if spread:
-            spread.first(Static).update(spread_text(weights))
+            spread.first(Static).update(Text(spread_text(weights, self.session)))
         return None
 
     def action_weight(self, value: str) -> None:
         """Set the weight from anywhere on the page (not while typing)."""
-        if self.wizard.read_only:
+        if self.read_only:
             return
         self.query_one("#weight", ChoiceRow).pick(value)
 

@@ -24,17 +24,16 @@ if TYPE_CHECKING:
     from vbwizard.tui.app import VbWizardApp
 
 
-def merge_files(
-    app: VbWizardApp, paths: list[Path], *, anonymous: bool
-) -> tuple[Session | None, list[str]]:
-    """Read, check and merge the sessions in ``paths``.
+def read_inputs(app: VbWizardApp, paths: list[Path]) -> tuple[list[Session], list[str]]:
+    """Read and check the sessions in ``paths``.
 
     Returns:
-        The merged session (``None`` when refused) and the lines to show the
-        user: every refusal, or warnings such as a group session among them.
+        The sessions, or none when they cannot be merged, and the lines to
+        show: every refusal (each unreadable or incompatible file), else the
+        warnings about unfinished inputs and group sessions among them.
     """
     from vbwizard.bulk import collector_paused
-    from vbwizard.merge import check_compatible, merge_sessions
+    from vbwizard.merge import check_compatible, input_warnings
     from vbwizard.session.storage import read_session
 
     sessions, problems = [], []
@@ -49,13 +48,14 @@ def merge_files(
             raise ProblemsError(problems)
         check_compatible(app.bank, sessions, paths)
     except ProblemsError as exc:
-        return None, [f"{p.file.name}: {p.message}" for p in exc.problems]
-    warnings = [
-        f"{path.name} is geen zelfanalyse maar een groepssessie."
-        for path, session in zip(paths, sessions, strict=True)
-        if session.mode != "self"
-    ]
-    return merge_sessions(app.bank, sessions, anonymous=anonymous), warnings
+        return [], [f"{p.file.name}: {p.message}" for p in exc.problems]
+    return sessions, input_warnings(sessions, [path.name for path in paths])
+
+
+ANONYMOUS_HINT = (
+    "Namen, titels en ids van de zelfanalyses vallen weg, bekende namen ook uit de notities. "
+    "Vrije tekst kan nog andere namen bevatten: lees de notities na voor je deelt."
+)
 
 
 class MergeDialog(ModalScreen[None]):
@@ -68,6 +68,10 @@ class MergeDialog(ModalScreen[None]):
         super().__init__()
         self.paths = list(sessions)
         self.titles = sessions
+        self.sessions: list[Session] = []
+        """The inputs, read when the dialog opens; empty when they cannot be merged."""
+        self.messages: list[str] = []
+        """Why they cannot be merged, or else what to watch out for."""
 
     @property
     def wizard(self) -> VbWizardApp:
@@ -75,21 +79,44 @@ class MergeDialog(ModalScreen[None]):
         return cast("VbWizardApp", self.app)
 
     def compose(self) -> ComposeResult:
-        """The chosen files, the anonymity choice, a message line and two buttons."""
+        """The chosen files, warnings, the anonymity choice, a message line and two buttons."""
         with Vertical(classes="dialog", id="merge-dialog"):
             yield Label(f"{len(self.paths)} zelfanalyses samenvoegen", classes="step-title")
             # Text, not markup: titles are the users' own words, brackets and all.
             names = "\n".join(f"• {title} ({path.name})" for path, title in self.titles.items())
             yield Static(Text(names), id="merge-files")
+            yield Static("", id="merge-warnings", classes="warning-box")
             yield Checkbox("Anoniem: deelnemers als P1, P2, … in plaats van namen", id="anonymous")
+            yield Static(ANONYMOUS_HINT, id="merge-anonymous-hint", classes="hint")
             yield Static("", id="merge-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Samenvoegen", id="merge-go", variant="primary")
                 yield Button("Annuleren", id="merge-cancel")
 
     def on_mount(self) -> None:
-        """Focus the main button: the list was already chosen."""
+        """Read the files and say before merging what is wrong or unfinished.
+
+        The main button gets the focus: the list was already chosen.
+        """
+        self.sessions, self.messages = read_inputs(self.wizard, self.paths)
+        self.query_one("#merge-anonymous-hint").display = False
+        warnings = self.query_one("#merge-warnings", Static)
+        if self.sessions:
+            warnings.update(Text("\n".join(f"Let op: {m}" for m in self.messages)))
+        else:
+            self._show_refusal()
+        warnings.display = bool(self.sessions and self.messages)
         self.query_one("#merge-go", Button).focus()
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        """Anonymous: say what it does not cover (names in free text)."""
+        self.query_one("#merge-anonymous-hint").display = event.value
+
+    def _show_refusal(self) -> None:
+        lines = "\n".join(f"• {m}" for m in self.messages)
+        error = self.query_one("#merge-error", Static)
+        error.update(Text("Niet samen te voegen:\n" + lines))
+        error.display = True
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Merge or cancel."""
@@ -101,18 +128,16 @@ class MergeDialog(ModalScreen[None]):
 
     def merge(self) -> None:
         """Merge, save the new group session and open it at the most disputed factor."""
-        anonymous = self.query_one("#anonymous", Checkbox).value
-        merged, messages = merge_files(self.wizard, self.paths, anonymous=anonymous)
-        if merged is None:
-            error = self.query_one("#merge-error", Static)
-            error.update(Text("Niet samen te voegen:\n" + "\n".join(f"• {m}" for m in messages)))
-            error.display = True
+        from vbwizard.merge import merge_sessions
+
+        if not self.sessions:
+            self._show_refusal()
             return
+        anonymous = self.query_one("#anonymous", Checkbox).value
+        merged = merge_sessions(self.wizard.bank, self.sessions, anonymous=anonymous)
         wizard = self.wizard
         self.dismiss(None)
-        if wizard.open_new_session(merged):
-            for message in messages:
-                wizard.notify(message, title="Let op", severity="warning", timeout=8, markup=False)
+        if wizard.open_new_session(merged):  # the warnings were in the dialog already
             wizard.notify(
                 "Samengevoegd. Deze factor heeft de grootste spreiding: begin hier.", timeout=6
             )

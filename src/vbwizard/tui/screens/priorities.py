@@ -82,7 +82,7 @@ class PrioritiesScreen(StepScreen):
         session = self.session
         # Preselect once: an empty choice with a reason to deviate is a choice too.
         fresh = not session.priorities and session.priority_override is None
-        if fresh and not self.wizard.read_only:
+        if fresh and not self.read_only:
             session.priorities = [Priority(factor=f) for f in preselect(self.bank, session)]
             self._preselected = bool(session.priorities)
         yield Static(step_heading(self.STEP), classes="step-title")
@@ -185,7 +185,7 @@ class PrioritiesScreen(StepScreen):
         box = self.query_one("#override")
         if priority_count_ok(count):
             box.display = False
-            if self.session.priority_override is not None and not self.wizard.read_only:
+            if self.session.priority_override is not None and not self.read_only:
                 # Back inside the range: the exception no longer applies.
                 self.session.priority_override = None
                 self.query_one("#override-reason", Input).value = ""
@@ -213,7 +213,7 @@ class PrioritiesScreen(StepScreen):
     def _toggle(self, factor_id: str) -> None:
         if not factor_id:
             return
-        if self.wizard.read_only:
+        if self.read_only:
             self.notify("Deze sessie is alleen te bekijken.", severity="warning")
             return
         chosen = self.query_one("#chosen", Vertical)
@@ -251,7 +251,7 @@ class PrioritiesScreen(StepScreen):
 
     def action_move(self, offset: int) -> None:
         """Move the current priority earlier (-1) or later (+1) in the order."""
-        if self.wizard.read_only:
+        if self.read_only:
             return
         priority = self._current()
         if priority is None:

@@ -37,6 +37,7 @@ class ScopeScreen(StepScreen):
     def compose_body(self) -> Iterable[Widget]:
         """The scope form; only title and area are required."""
         scope = self.session.scope
+        self._participants_before = list(scope.participants)
         yield Static(step_heading(self.STEP), classes="step-title")
         yield Static(
             "Waar gaat deze analyse over? Alleen titel en gebied zijn verplicht.",
@@ -69,9 +70,10 @@ class ScopeScreen(StepScreen):
         )
         yield Field(
             "Deelnemers (namen of rollen, met komma's; schuilnamen mogen)",
-            ", ".join(scope.participants),
-            list_setter(lambda v: setattr(scope, "participants", v)),
+            ", ".join(p.name for p in scope.participants),
+            self._set_participants,
             field_id="participants",
+            apply_on_leave=True,
         )
         yield Field(
             "Datum (bijv. 1-3-2026)", format_date(scope.date), self._set_date, field_id="date"
@@ -84,6 +86,22 @@ class ScopeScreen(StepScreen):
     def _set_area(self, value: str) -> str | None:
         self.session.scope.area = value.strip()
         return None if value.strip() else "Een gebied is verplicht."
+
+    def _set_participants(self, value: str) -> str | None:
+        """Rename, add or remove participants; their ids (and weights) stay theirs."""
+        from vbwizard.participants import ids_in_use, rename_participants
+
+        names = [part.strip() for part in value.split(",") if part.strip()]
+        scope = self.session.scope
+        # Always from the list as this page found it, never from a half-typed state:
+        # "Anna, Cor, D…" must not hand Bram's id to the "D" that becomes Dina.
+        try:
+            scope.participants = rename_participants(
+                self._participants_before, names, ids_in_use(self.session)
+            )
+        except ValueError as exc:
+            return str(exc)
+        return None
 
     def _set_date(self, value: str) -> str | None:
         try:

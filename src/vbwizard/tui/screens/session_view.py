@@ -50,8 +50,6 @@ class ReadOnlySummaryScreen(SummaryScreen):
     def _leave(self) -> None:
         wizard = self.wizard
         wizard.close_session()
-        wizard.session = None
-        wizard.sub_title = wizard.SUB_TITLE
         self.app.pop_screen()
 
     def action_close_view(self) -> None:

@@ -170,7 +170,7 @@ class SourcesScreen(StepScreen):
         has_rows = bool(self.session.sources)
         table.display = has_rows
         self.query_one("#sources-empty").display = not has_rows
-        self.query_one("#source-delete").disabled = not has_rows or self.wizard.read_only
+        self.query_one("#source-delete").disabled = not has_rows or self.read_only
         if cursor is not None and has_rows:
             table.move_cursor(row=max(0, min(cursor, len(self.session.sources) - 1)))
 
@@ -220,7 +220,7 @@ class SourcesScreen(StepScreen):
             ]
         )
         # Widgets mounted after the step opened are not covered by its read-only pass.
-        form.disabled = self.wizard.read_only
+        form.disabled = self.read_only
 
     def _update_source(self, source: SourceEntry) -> None:
         for index, entry in enumerate(self.session.sources):
@@ -306,9 +306,9 @@ class SourcesScreen(StepScreen):
         )
 
     def _refuse_read_only(self) -> bool:
-        if self.wizard.read_only:
+        if self.read_only:
             self.notify("Deze sessie is alleen te bekijken.", severity="warning")
-        return self.wizard.read_only
+        return self.read_only
 
     def first_field(self) -> Widget | None:
         """Start in the table when there are sources, else on the add button."""

@@ -18,8 +18,10 @@ from vbwizard.session.models import STEPS, Session, Step
 from vbwizard.steps import PHASES, STEP_NAMES, STEP_PHASE, step_number
 from vbwizard.tui.dutch import dutch_bindings
 from vbwizard.tui.widgets.choice_row import ChoiceRow
+from vbwizard.tui.widgets.fields import AnswerCommitted
 
 if TYPE_CHECKING:
+    from vbwizard.session.controller import SessionController
     from vbwizard.tui.app import VbWizardApp
 
 
@@ -68,17 +70,35 @@ class StepScreen(Screen[None]):
         Binding("ctrl+g", "grid", "Tafel", tooltip="Overzicht van de 12 factoren (Tafel van 12)"),
     ]
 
+    _controller: SessionController | None = None
+
     @property
     def wizard(self) -> VbWizardApp:
         """The app, typed."""
         return cast("VbWizardApp", self.app)
 
     @property
+    def controller(self) -> SessionController:
+        """The session this screen was made for; it stays this one even after it is closed.
+
+        Edits and saves of a screen therefore never reach another session, and a
+        save after closing is refused by the (closed) controller.
+        """
+        if self._controller is None:
+            controller = self.wizard.controller
+            assert controller is not None, "a step screen needs an open session"
+            self._controller = controller
+        return self._controller
+
+    @property
     def session(self) -> Session:
-        """The open session."""
-        session = self.wizard.session
-        assert session is not None, "a step screen needs an open session"
-        return session
+        """The session this screen shows."""
+        return self.controller.session
+
+    @property
+    def read_only(self) -> bool:
+        """True when this screen's session may not be changed (viewed, completed or closed)."""
+        return not self.controller.editable
 
     @property
     def bank(self) -> Bank:
@@ -87,6 +107,7 @@ class StepScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Header, step bar, the step's body (scrollable) and the footer."""
+        self.controller  # noqa: B018 - binds the screen to the session open now
         yield Header()
         phases = {step.id: step.title for step in self.bank.manifest.steps}
         yield StepBar(self.STEP, phases)
@@ -104,14 +125,19 @@ class StepScreen(Screen[None]):
         if target is not None:
             # Keep the step's title in view; the first field is near the top anyway.
             target.focus(scroll_visible=False)
-        if self.wizard.read_only:
+        if self.read_only:
             for widget in self.query("Input, TextArea, ChoiceRow, Button, SelectionList"):
                 if not widget.has_class("nav"):
                     widget.disabled = True
 
     def commit(self) -> bool:
-        """Save the session now."""
-        return self.wizard.commit()
+        """Save this screen's session now (refused once it is closed)."""
+        return self.controller.commit()
+
+    def on_answer_committed(self, message: AnswerCommitted) -> None:
+        """A field was left or typing paused: save through this screen's session."""
+        message.stop()
+        self.controller.commit(final=message.final)
 
     def _neighbour(self, offset: int) -> Step | None:
         index = STEPS.index(self.STEP) + offset

@@ -1,6 +1,6 @@
 """Step 8: the whole analysis on one page, open points, and marking it completed.
 
-The open points are the same list the reports show (``reports.model``), so the
+The open points are the same list the reports show (``reports.open_points``), so the
 screen and the report can never disagree about what is still to do.
 """
 
@@ -148,7 +148,7 @@ class SummaryScreen(StepScreen):
     def _show_status(self) -> None:
         completed = self.session.status == "completed"
         text = (
-            "Status: afgerond. Druk op c om de sessie weer open te zetten."
+            "Status: afgerond (alleen lezen). Druk op c om de sessie te heropenen."
             if completed
             else "Status: bezig. Druk op c om de sessie als afgerond te markeren."
         )
@@ -157,16 +157,17 @@ class SummaryScreen(StepScreen):
     # -- actions ---------------------------------------------------------------------
 
     def action_complete(self) -> None:
-        """Mark the session completed (or in progress again), after a confirmation."""
-        if self.wizard.read_only:
+        """Mark the session completed, or reopen a completed one, after a confirmation."""
+        controller = self.controller
+        completed = self.session.status == "completed"
+        if self.read_only and not (completed and controller.read_only_reason == "completed"):
             self.notify("Deze sessie is alleen te bekijken.", severity="warning")
             return
-        completed = self.session.status == "completed"
         if completed:
-            question = "De sessie weer op ‘bezig’ zetten?"
+            question = "De sessie heropenen? De status wordt weer ‘bezig’ en je kunt weer wijzigen."
             yes = "Heropenen"
         else:
-            question = "De sessie als afgerond markeren?"
+            question = "De sessie als afgerond markeren? Daarna is ze alleen nog te bekijken."
             points = open_points(self.bank, self.session)
             if points:
                 question += f"\nEr staan nog {len(points)} open punt(en)."
@@ -175,9 +176,11 @@ class SummaryScreen(StepScreen):
         def confirmed(answer: bool | None) -> None:
             if not answer:
                 return
-            self.session.status = "in_progress" if completed else "completed"
-            if self.commit():
-                self.notify("Sessie heropend." if completed else "Sessie afgerond.", timeout=3)
+            if completed:
+                self.wizard.reopen_session()
+                return
+            if controller.complete():
+                self.notify("Sessie afgerond.", timeout=3)
             self._show_status()
 
         self.app.push_screen(ConfirmDialog(question, yes=yes, no="Annuleren"), confirmed)

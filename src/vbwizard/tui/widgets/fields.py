@@ -2,30 +2,40 @@
 
 A field never traps the user: an invalid value is shown with a message beside
 the field and simply not applied; the user may fix it, clear it or move on.
+Fields never save by themselves: they apply their text to the session and post
+:class:`AnswerCommitted`; the step screen hands that to its session's
+controller, which alone decides what a save means.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from dataclasses import dataclass
+from typing import cast
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.events import Blur
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Label, Static, TextArea
 
 from vbwizard.tui.dutch import dutch_bindings
-
-if TYPE_CHECKING:
-    from vbwizard.tui.app import VbWizardApp
 
 SAVE_AFTER_TYPING_SECONDS = 0.8
 """Typing pauses longer than this are saved (the promise is: within one second)."""
 
 Setter = Callable[[str], str | None]
 """Applies a field's text to the session; returns an error message or ``None``."""
+
+
+@dataclass
+class AnswerCommitted(Message):
+    """A field's text was applied to the session and should be saved."""
+
+    final: bool
+    """True when the field was left (or submitted); False after a pause in typing."""
 
 
 class _Autosave:
@@ -37,47 +47,66 @@ class _Autosave:
         widget = cast(Input, self)
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = widget.set_timer(SAVE_AFTER_TYPING_SECONDS, self._save_now)
+        self._save_timer = widget.set_timer(SAVE_AFTER_TYPING_SECONDS, self._save_paused)
+
+    def _save_paused(self) -> None:
+        self._save_timer = None
+        cast(Input, self).post_message(AnswerCommitted(final=False))
 
     def _save_now(self) -> None:
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
-        cast("VbWizardApp", cast(Input, self).app).commit()
+        cast(Input, self).post_message(AnswerCommitted(final=True))
 
 
 class BoundInput(_Autosave, Input):
-    """A one-line input whose text is applied to the session as it is typed."""
+    """A one-line input whose text is applied to the session as it is typed.
+
+    With ``apply_on_leave`` the text is applied only when the field is left or
+    submitted (or the wizard closes): for values whose half-typed states mean
+    something else, like a list of participants.
+    """
 
     BINDINGS = dutch_bindings(Input)
 
-    def __init__(self, value: str, setter: Setter, **kwargs: object) -> None:
+    def __init__(
+        self, value: str, setter: Setter, *, apply_on_leave: bool = False, **kwargs: object
+    ) -> None:
         super().__init__(value, **kwargs)  # type: ignore[arg-type]
         self.setter = setter
+        self.apply_on_leave = apply_on_leave
         self._applied = value
         """The text last applied to the session; Textual also reports the initial value."""
 
     @on(Input.Changed)
     def _apply(self, event: Input.Changed) -> None:
         event.stop()
-        if event.value == self._applied:
+        if not self.apply_on_leave:
+            self.apply_pending()
+            self._schedule_save()
+
+    def apply_pending(self) -> None:
+        """Apply the text to the session if it changed since it was last applied."""
+        if self.value == self._applied:
             return  # Not an edit (e.g. the field showing its saved value): nothing to save.
-        self._applied = event.value
-        error = self.setter(event.value)
+        self._applied = self.value
+        error = self.setter(self.value)
         self.set_class(error is not None, "-invalid")
         field = self.parent
         if isinstance(field, Field):
             field.show_error(error)
-        self._schedule_save()
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self.apply_pending()
         self._save_now()
         self.screen.focus_next()
 
     def _on_blur(self, event: Blur) -> None:
         super()._on_blur(event)
+        self.apply_pending()
         self._save_now()
 
 
@@ -117,8 +146,10 @@ class Field(Vertical):
         multiline: bool = False,
         placeholder: str = "",
         field_id: str | None = None,
+        apply_on_leave: bool = False,
     ) -> None:
         super().__init__(classes="field")
+        self.apply_on_leave = apply_on_leave
         self.label = label
         self.value = value
         self.setter = setter
@@ -133,7 +164,11 @@ class Field(Vertical):
             yield BoundTextArea(self.value, self.setter, id=self.field_id, classes="field-text")
         else:
             yield BoundInput(
-                self.value, self.setter, id=self.field_id, placeholder=self.placeholder
+                self.value,
+                self.setter,
+                id=self.field_id,
+                placeholder=self.placeholder,
+                apply_on_leave=self.apply_on_leave,
             )
         yield Static("", classes="field-error")
 
