@@ -70,6 +70,7 @@ async def test_main_screen_speaks_dutch_with_je(
     demo.mode = "group"
     quality = demo.factors["kwaliteit-van-de-aanpak"]
     quality.participant_weights = {**quality.participant_weights, "p1": 0, "p2": 3}
+    demo.priorities = demo.priorities[:2]  # outside 3–5: the priorities step asks why
     app, _ = make_app(demo, step)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -82,6 +83,8 @@ async def test_main_screen_speaks_dutch_with_je(
         await pilot.pause()
         if step == "priorities":
             assert any("Nog niet bekeken" in line for line in visible_lines(app))
+            text = "\n".join(visible_lines(app))
+            assert "de methode vraagt er 3 tot 5" in text  # two priorities: the override box
         assert offences(visible_lines(app)) == []
         await pilot.press("ctrl+p")  # the command palette with the system commands
         await pilot.pause()

@@ -98,7 +98,7 @@ class ActionEditor(ModalScreen[PlannedAction | None]):
                     field_id="action-effect",
                 )
                 yield Field(
-                    "Indicator (waaraan ziet u het effect?)",
+                    "Indicator (waaraan zie je het effect?)",
                     action.indicator or "",
                     self._text("indicator"),
                     field_id="action-indicator",

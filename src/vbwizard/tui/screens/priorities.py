@@ -192,9 +192,9 @@ class PrioritiesScreen(StepScreen):
             return
         box.display = True
         self.query_one("#override-text", Static).update(
-            f"U heeft {count} factor(en) gekozen; de methode vraagt er {MIN_PRIORITIES} tot "
+            f"Je hebt {count} factor(en) gekozen; de methode vraagt er {MIN_PRIORITIES} tot "
             f"{MAX_PRIORITIES}. Minder maakt het beeld smal, meer versnippert de aanpak. "
-            "Wilt u toch afwijken, schrijf dan op waarom."
+            "Wil je toch afwijken, schrijf dan op waarom."
         )
 
     # -- choosing --------------------------------------------------------------------

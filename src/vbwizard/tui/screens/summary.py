@@ -192,7 +192,7 @@ class SummaryScreen(StepScreen):
             export()
             return
         self.notify(
-            f"Een rapport maakt u met: vbwizard report {self.session.id} --format html",
+            f"Een rapport maak je met: vbwizard report {self.session.id} --format html",
             title="Rapport",
             timeout=8,
         )
