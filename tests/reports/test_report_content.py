@@ -103,7 +103,7 @@ def test_the_plan_holds_effect_communication_and_why(bank: Bank, demo: Session, 
     assert " ".join((action.expected_effect or "").split()) in plan
     assert "ja: expliciet en gericht communiceren" in plan
     assert "Samen sterk in De Horst" in plan
-    assert "Voorgesteld omdat het gewicht 3 is (minstens" in plan
+    assert "Voorgesteld omdat de factor hier gewicht 3 heeft" in plan
 
 
 def test_build_report_is_blocks_every_format_can_draw(bank: Bank, demo: Session) -> None:

@@ -38,7 +38,7 @@ async def test_accept_reject_edit_and_add_own(make_app: MakeApp, demo: Session) 
         assert isinstance(screen, ActionsScreen)
         first = app.focused
         assert isinstance(first, ActionRow) and first.proposal is not None
-        assert "Voorgesteld omdat het gewicht 3" in str(first.render())
+        assert "Voorgesteld omdat de factor hier gewicht 3 heeft" in str(first.render())
 
         await pilot.press("a")  # accept the first proposal
         await pilot.pause()

@@ -81,6 +81,7 @@ async def test_toggle_and_reorder_are_saved_in_order(make_app: MakeApp, demo: Se
 
 async def test_goal_deadline_wrong_then_right(make_app: MakeApp, demo: Session) -> None:
     demo.goal.smart = None
+    demo.goal.smart_chosen = True  # the SMART fields show only when chosen
     app, path = make_app(demo, "goal")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -50,7 +50,12 @@ def bundled_bank_path() -> Path:
     return Path(__file__).resolve().parents[3] / "questions"
 
 
-def _factor_sources(path: Path) -> tuple[Path, list[Path]]:
+def factor_sources(path: Path) -> tuple[Path, list[Path]]:
+    """The manifest file and the factor files of a bank folder or single-file bank.
+
+    Raises:
+        ProblemsError: when the path is missing or a folder has no manifest.
+    """
     if path.is_dir():
         manifest = path / MANIFEST_NAME
         factors_dir = path / FACTORS_DIR
@@ -81,7 +86,7 @@ def load_bank(path: Path | None = None) -> Bank:
         ProblemsError: with one problem per mistake found.
     """
     path = (path or bundled_bank_path()).resolve()
-    manifest, factor_files = _factor_sources(path)
+    manifest, factor_files = factor_sources(path)
     return _load_cached(path, tuple(_stamp(p) for p in [manifest, *factor_files]))
 
 
@@ -115,7 +120,7 @@ def _outside(file: Path, root: Path) -> Problem | None:
 
 
 def _load_uncached(path: Path) -> Bank:
-    manifest_file, factor_files = _factor_sources(path)
+    manifest_file, factor_files = factor_sources(path)
     root = _bank_root(path)
     problems: list[Problem] = []
     texts: dict[Path, str] = {}
@@ -211,6 +216,7 @@ def _check_manifest(manifest: Manifest, file: Path, text: str) -> list[Problem]:
     for kind, ids in (
         ("cluster", [c.id for c in manifest.clusters]),
         ("step", [s.id for s in manifest.steps]),
+        ("municipal_action", [a.id for a in manifest.municipal_actions]),
     ):
         for dup, count in Counter(ids).items():
             if count > 1:

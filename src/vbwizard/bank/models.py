@@ -26,6 +26,10 @@ Intensity = Literal["light", "medium", "heavy"]
 
 INTENSITY_ORDER: dict[str, int] = {"light": 0, "medium": 1, "heavy": 2}
 
+ProblemAnswer = Literal["yes", "no", "none"]
+"""The answer to a sub-question that signals a problem (``partly`` signals part of one);
+``none`` for a neutral question, such as whether plans or chances exist."""
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
@@ -82,6 +86,33 @@ class Cluster(_Strict):
     description: str | None = None
 
 
+class MunicipalAction(_Strict):
+    """An action at the level of the municipality, beside the per-factor ranges.
+
+    These follow from the method's municipal step plan (anchor the priorities in
+    the integral safety plan, work on staff's attitude …); the actions step
+    proposes them once priorities are chosen, each with its own reason.
+    """
+
+    id: Slug
+    title: NonEmpty
+    description: NonEmpty
+    why: NonEmpty
+    """Why the wizard proposes it, shown as the reason (one or two sentences)."""
+    owners: list[NonEmpty] = Field(default_factory=list)
+
+
+class Guidance(_Strict):
+    """The method's pitfalls, shown on the steps where they bite."""
+
+    smart_caveat: str | None = None
+    """Why a SMART goal is a choice, shown beside that choice on the goal step."""
+    goal: list[NonEmpty] = Field(default_factory=list)
+    """Shown on the goal step."""
+    actions: list[NonEmpty] = Field(default_factory=list)
+    """Shown on the actions step."""
+
+
 class Manifest(_Strict):
     """The bank's manifest (``bank.toml``)."""
 
@@ -95,14 +126,34 @@ class Manifest(_Strict):
     scales: Scales
     steps: list[Step] = Field(min_length=1)
     clusters: list[Cluster] = Field(min_length=1)
+    municipal_actions: list[MunicipalAction] = Field(default_factory=list)
+    guidance: Guidance = Field(default_factory=Guidance)
 
 
 class SubQuestion(_Strict):
-    """A diagnostic sub-question of a factor, answered yes / partly / no / unknown."""
+    """A diagnostic sub-question of a factor, answered yes / partly / no / unknown.
+
+    Questions flip direction within a factor ("is there trust?" against "do people
+    feel left out?"), so each declares which answer signals a problem; the app shows
+    it beside the question and uses it to explain a proposal.
+    """
 
     id: Slug
     text: NonEmpty
     hint: str | None = None
+    problem_answer: ProblemAnswer | None = None
+    """``"no"``, ``"yes"`` or ``"none"`` (neutral): the answer that points to a problem.
+    Optional so that older banks still load; ``vbwizard lint`` reports it missing."""
+    context_only: bool = False
+    """True for a question that informs the analysis but drives no action on purpose."""
+
+    def signal(self, answer: str) -> Literal["problem", "partial", "none"]:
+        """How far ``answer`` points to a problem: fully, partly or not at all."""
+        if self.problem_answer in (None, "none") or answer == "unknown":
+            return "none"
+        if answer == "partly":
+            return "partial"
+        return "problem" if answer == self.problem_answer else "none"
 
 
 class AnswerCondition(_Strict):
@@ -150,13 +201,13 @@ class Factor(_Strict):
     title: NonEmpty
     short_title: str | None = None
     main_question: NonEmpty
-    sub_questions: list[SubQuestion] = Field(min_length=2, max_length=5)
+    sub_questions: list[SubQuestion] = Field(min_length=2, max_length=6)
     explanation: NonEmpty
     cautions: list[NonEmpty] = Field(default_factory=list)
     examples: list[NonEmpty] = Field(default_factory=list)
     reconstructed: bool = False
     """True when no source page existed and the wording is our own reconstruction."""
-    actions: list[Action] = Field(min_length=2, max_length=5)
+    actions: list[Action] = Field(min_length=2, max_length=6)
 
 
 class Bank(BaseModel):

@@ -57,7 +57,6 @@ _SMART_FIELDS = (
     ("indicator", "Meetbaar: indicator"),
     ("baseline", "Meetbaar: nulmeting"),
     ("target", "Meetbaar: streefwaarde"),
-    ("agreed_by", "Acceptabel: afgesproken door"),
     ("realistic", "Realistisch"),
 )
 
@@ -186,6 +185,9 @@ def _priorities(bank: Bank, session: Session) -> Section:
 def _goal(session: Session) -> Section:
     goal = session.goal
     blocks: list[Block] = [Paragraph(goal.text) if goal.text else Note("Nog geen doel vastgelegd.")]
+    if goal.agreed:
+        # Who agreed the goal belongs to it, SMART or not (older sessions: in the SMART part).
+        blocks.append(Facts([("Afgesproken door", goal.agreed)]))
     if goal.smart is not None:
         smart = [(label, getattr(goal.smart, key) or "") for key, label in _SMART_FIELDS]
         smart = _filled([*smart, ("Tijdgebonden: uiterlijk", iso_date(goal.smart.deadline))])

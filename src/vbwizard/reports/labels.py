@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from vbwizard.bank.models import Bank
+from vbwizard.proposals import MUNICIPAL, MUNICIPAL_TITLE
 
 MODE_LABELS = {"group": "groepssessie", "self": "zelfanalyse"}
 STATUS_LABELS = {"in_progress": "bezig", "completed": "afgerond"}
@@ -32,6 +33,8 @@ ACTION_STATUS_LABELS = {"proposed": "voorgesteld", "accepted": "aanvaard", "reje
 
 def factor_title(bank: Bank, factor_id: str) -> str:
     """``"9. Kwaliteit van de aanpak"``, or the id for a factor the bank lacks."""
+    if factor_id == MUNICIPAL:
+        return MUNICIPAL_TITLE
     try:
         factor = bank.factor(factor_id)
     except KeyError:

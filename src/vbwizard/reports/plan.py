@@ -8,7 +8,7 @@ to later; undecided proposals are listed under the open points instead
 from __future__ import annotations
 
 from vbwizard.bank.models import Bank
-from vbwizard.proposals import Proposal, evaluate
+from vbwizard.proposals import MUNICIPAL, Proposal, evaluate, municipal_why
 from vbwizard.reports.blocks import Block, Facts, Note, Subheading, Table
 from vbwizard.reports.labels import BUIKPIJN_LABELS, EVALUATION_LABELS, factor_title, iso_date
 from vbwizard.session.models import FactorAnswer, PlannedAction, Session
@@ -18,6 +18,8 @@ def proposal_why(bank: Bank, session: Session, action: PlannedAction) -> str:
     """Why the bank proposed this action ("Voorgesteld omdat …"), or ``""`` for the group's own."""
     if action.bank_action is None:
         return ""
+    if action.factor == MUNICIPAL:
+        return municipal_why(bank, action.bank_action) or "Voorgesteld door de vragenbank."
     try:
         factor = bank.factor(action.factor)
         proposed = next(a for a in factor.actions if a.id == action.bank_action)

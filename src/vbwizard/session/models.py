@@ -203,7 +203,17 @@ class Goal(_Model):
     """What the group wants to achieve (step 6, Actie)."""
 
     text: Text = None
+    agreed_by: Text = None
+    """Who agreed the goal (the method settles it between municipality, professionals
+    and residents); older sessions kept this in ``smart.agreed_by``."""
+    smart_chosen: bool | None = None
+    """Whether the group chose to make the goal SMART; ``None`` when not yet decided."""
     smart: Annotated[SmartGoal | None, AfterValidator(_empty_to_none)] = None
+
+    @property
+    def agreed(self) -> str | None:
+        """Who agreed the goal, wherever it was recorded (older sessions: the SMART part)."""
+        return self.agreed_by or (self.smart.agreed_by if self.smart else None)
 
 
 Done = Literal["done", "partly", "not", "unknown"]

@@ -12,7 +12,7 @@ import os
 import signal
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -59,6 +59,16 @@ class VbWizardApp(SessionApp):
         Binding("ctrl+s", "save", "Opslaan", show=False, priority=True, tooltip="Nu opslaan"),
         Binding("ctrl+e", "save_elsewhere", "Elders opslaan", show=False, priority=True),
         Binding("ctrl+t", "toggle_contrast", "Contrast", show=False, priority=True),
+        # Our own palette binding, so the footer says "Menu" instead of Textual's "palette"
+        # (short, so the footer still fits 80 columns).
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Menu",
+            show=False,
+            priority=True,
+            tooltip="Zoek een opdracht: ga naar een factor of stap, exporteer, thema",
+        ),
     ]
 
     def __init__(
@@ -199,11 +209,54 @@ class VbWizardApp(SessionApp):
         """Switch between the normal and the high-contrast (projector) theme."""
         self.theme = "textual-dark" if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
 
+    def action_command_palette(self) -> None:
+        """Open the command palette, in Dutch."""
+        from vbwizard.tui.commands import DutchCommandPalette
+
+        if self.use_command_palette and not DutchCommandPalette.is_open(cast("App[object]", self)):
+            self.push_screen(
+                DutchCommandPalette(placeholder="Zoek een opdracht…", id="--command-palette")
+            )
+
+    def action_change_theme(self) -> None:
+        """Choose a theme from the palette, in Dutch."""
+        from textual.theme import ThemeProvider
+
+        from vbwizard.tui.commands import DutchCommandPalette
+
+        self.push_screen(
+            DutchCommandPalette(providers=[ThemeProvider], placeholder="Zoek een thema…")
+        )
+
     def get_system_commands(self, screen: Screen[object]) -> object:  # type: ignore[override]
-        """Add vbwizard's commands to the command palette."""
-        yield from super().get_system_commands(screen)
+        """The command palette's system commands, in Dutch, plus vbwizard's own.
+
+        Textual's own list is English; these are the same commands, worded for our users.
+        """
+        yield SystemCommand("Thema", "Kies een ander kleurenthema", self.action_change_theme)
         yield SystemCommand(
             "Hoog contrast aan/uit", "Thema voor projectors", self.action_toggle_contrast
+        )
+        if screen.query("HelpPanel"):
+            yield SystemCommand(
+                "Toetsen", "Verberg het toetsenoverzicht", self.action_hide_help_panel
+            )
+        else:
+            yield SystemCommand(
+                "Toetsen",
+                "Toon de toetsen en uitleg bij het veld waar je bent",
+                self.action_show_help_panel,
+            )
+        if screen.maximized is not None:
+            yield SystemCommand("Verkleinen", "Zet het vergrote veld terug", screen.action_minimize)
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand(
+                "Vergroten", "Vergroot het veld waar je bent", screen.action_maximize
+            )
+        yield SystemCommand(
+            "Schermafbeelding",
+            "Bewaar een afbeelding (SVG) van het huidige scherm",
+            lambda: self.set_timer(0.1, self.deliver_screenshot),
         )
         if self.session is not None:
             yield SystemCommand(
@@ -213,6 +266,7 @@ class VbWizardApp(SessionApp):
             yield SystemCommand(
                 "Elders opslaan", "Sla de sessie op in een andere map", self.action_save_elsewhere
             )
+        yield SystemCommand("Afsluiten", "Sla op en sluit vbwizard af", self.action_quit)
 
 
 def _factor_commands() -> type[Provider]:

@@ -34,7 +34,7 @@ BUIKPIJN_ADVICE = {
     "no": "Geen buikpijn: communiceer terughoudend. Veel aandacht voor veiligheid kan "
     "juist onrust wekken waar die er niet was.",
     "unsure": "Weet niet: ga eerst na of mensen zich zorgen maken (sleutelfiguren, "
-    "wijkagent, straatgesprekken) voordat u breed communiceert.",
+    "wijkagent, straatgesprekken) voordat je breed communiceert.",
 }
 """Advice per answer to "do people have buikpijn about it?"."""
 
@@ -98,7 +98,7 @@ class ActionEditor(ModalScreen[PlannedAction | None]):
                     field_id="action-effect",
                 )
                 yield Field(
-                    "Indicator (waaraan ziet u het effect?)",
+                    "Indicator (waaraan zie je het effect?)",
                     action.indicator or "",
                     self._text("indicator"),
                     field_id="action-indicator",

@@ -9,25 +9,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import ClassVar, cast
+from typing import ClassVar
 
-from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from vbwizard.bank.models import Factor
-from vbwizard.proposals import Proposal, propose
+from vbwizard.proposals import (
+    MUNICIPAL,
+    MUNICIPAL_TITLE,
+    MunicipalProposal,
+    Proposal,
+    municipal_proposals,
+    propose,
+)
 from vbwizard.scoring import numeric_weight
 from vbwizard.session.models import PlannedAction, Session, Step
-from vbwizard.tui.screens.action_editor import ActionEditor, dates_text
+from vbwizard.steps import step_heading
+from vbwizard.tui.screens.action_editor import ActionEditor
+from vbwizard.tui.screens.action_row import ActionRow
 from vbwizard.tui.screens.dialogs import ConfirmDialog
 from vbwizard.tui.screens.step import StepScreen, quiet
 
-INTENSITY = {"light": "licht", "medium": "middel", "heavy": "zwaar"}
-STATUS = {"proposed": "voorstel", "accepted": "✓ aanvaard", "rejected": "✗ afgewezen"}
 _ACTION_NUMBER = re.compile(r"^actie-(\d+)$")
 
 
@@ -39,104 +45,6 @@ def next_action_id(session: Session) -> str:
     while f"actie-{number}" in taken:  # pragma: no cover - only with odd hand-made ids
         number += 1
     return f"actie-{number}"
-
-
-class ActionRow(Static, can_focus=True):
-    """One action: a proposal (with why), an accepted or rejected one, or one's own."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # Short words: these, n and ^q must fit in the footer at 80 columns.
-        Binding("a", "decide('accepted')", "Aanvaard", tooltip="Actie aanvaarden"),
-        Binding("r", "decide('rejected')", "Wijs af", tooltip="Voorstel afwijzen"),
-        Binding("enter", "edit", "Bewerk", tooltip="Eigenaar, data en indicator invullen"),
-        Binding("x,delete", "delete", "Verwijderen", show=False),
-        Binding("down", "step(1)", "Volgende actie", show=False),
-        Binding("up", "step(-1)", "Vorige actie", show=False),
-    ]
-
-    def __init__(
-        self, factor_id: str, proposal: Proposal | None, planned: PlannedAction | None
-    ) -> None:
-        super().__init__(classes="action-row")
-        self.factor_id = factor_id
-        self.proposal = proposal
-        self.planned = planned
-
-    @property
-    def actions_screen(self) -> ActionsScreen:
-        """The screen that owns the plan."""
-        return cast(ActionsScreen, self.screen)
-
-    def on_mount(self) -> None:
-        """Show the action."""
-        self.show()
-
-    def show(self) -> None:
-        """Render status, title, the reason it was proposed and the agreed details."""
-        planned, proposal = self.planned, self.proposal
-        status = planned.status if planned else "proposed"
-        title = planned.title if planned else proposal.action.title if proposal else ""
-        text = Text()
-        text.append(f"[{STATUS[status]}] ", style="bold")
-        text.append(title or "(zonder titel)", style="bold")
-        if proposal is not None:
-            text.append(f" · {INTENSITY[proposal.action.intensity]}")
-        elif planned is not None and planned.bank_action is None:
-            text.append(" · eigen actie")
-        if proposal is not None:
-            text.append(f"\n{proposal.why}", style="italic")
-        if planned is not None and status == "accepted":
-            details = [
-                f"Eigenaar: {planned.owner}" if planned.owner else "",
-                dates_text(planned.start, planned.end),
-                f"Indicator: {planned.indicator}" if planned.indicator else "",
-            ]
-            missing = [
-                label
-                for label, value in (
-                    ("eigenaar", planned.owner),
-                    ("data", planned.start and planned.end),
-                    ("indicator", planned.indicator),
-                )
-                if not value
-            ]
-            shown = " · ".join(d for d in details if d)
-            if shown:
-                text.append(f"\n{shown}")
-            if missing:
-                text.append(f"\nNog invullen (Enter): {', '.join(missing)}", style="bold")
-        self.update(text)
-        self.set_class(status == "rejected", "-rejected")
-        self.set_class(status == "accepted", "-accepted")
-
-    def on_click(self, event: events.Click) -> None:
-        """Select with the mouse; a double click opens the editor."""
-        self.focus()
-        if event.chain >= 2:
-            self.action_edit()
-
-    def action_decide(self, status: str) -> None:
-        """Accept or reject this action."""
-        self.actions_screen.decide(self, status)
-
-    def action_edit(self) -> None:
-        """Open the editor."""
-        self.actions_screen.edit(self)
-
-    def action_delete(self) -> None:
-        """Delete an own action (proposals are rejected instead)."""
-        self.actions_screen.delete(self)
-
-    def action_step(self, offset: int) -> None:
-        """Move the focus to the next or previous action.
-
-        Only actions: the "+ Eigen actie" buttons, where the action keys would do
-        nothing, are reached with Tab or added to with n from any action.
-        """
-        rows = list(self.screen.query(ActionRow).results(ActionRow))
-        target = rows.index(self) + offset
-        if 0 <= target < len(rows):  # the first and last stay put: no jump round
-            rows[target].focus()
 
 
 class AddButton(Button):
@@ -160,13 +68,18 @@ class ActionsScreen(StepScreen):
     def compose_body(self) -> Iterable[Widget]:
         """A section per priority factor, in the order of treatment."""
         session = self.session
-        yield Static("Stap 7 · Acties", classes="step-title")
+        yield Static(step_heading(self.STEP), classes="step-title")
         yield Static(
             "Per prioriteit de voorstellen uit de reeks van die factor, van licht naar zwaar, "
             "met de reden. a: aanvaarden · r: afwijzen · Enter: bewerken (eigenaar, data, "
             "indicator) · n: eigen actie.",
             classes="step-intro",
         )
+        pitfalls = self.bank.manifest.guidance.actions
+        if pitfalls:
+            yield Static(
+                "\n".join(f"• {tip}" for tip in pitfalls), classes="hint pitfalls", markup=False
+            )
         if not session.priorities:
             yield Static(
                 "Er zijn nog geen prioriteiten gekozen. Kies ze eerst in stap 5 (PageUp).",
@@ -175,6 +88,9 @@ class ActionsScreen(StepScreen):
         shown: set[int] = set()
         for place, priority in enumerate(session.priorities, start=1):
             yield self._section(place, priority.factor, shown)
+        municipal = municipal_proposals(self.bank, session)
+        if municipal:
+            yield self._municipal_section(municipal, shown)
         rest = [a for a in session.actions if id(a) not in shown]
         if rest:
             # Actions of factors that are no longer a priority stay in the plan: show them.
@@ -193,6 +109,8 @@ class ActionsScreen(StepScreen):
 
     def factor_title(self, factor_id: str) -> str:
         """``"9. Kwaliteit van de aanpak"`` (or the id of a factor the bank lacks)."""
+        if factor_id == MUNICIPAL:
+            return MUNICIPAL_TITLE
         factor = self._factor(factor_id)
         return f"{factor.number}. {factor.title}" if factor else factor_id
 
@@ -232,25 +150,47 @@ class ActionsScreen(StepScreen):
                 )
             )
         for proposal in proposals:
-            planned = next(
-                (
-                    a
-                    for a in self.session.actions
-                    if a.factor == factor_id
-                    and a.bank_action == proposal.action.id
-                    and id(a) not in shown
-                ),
-                None,
-            )
-            if planned is not None:
-                shown.add(id(planned))
-            rows.append(ActionRow(factor_id, proposal, planned))
+            rows.append(self._proposal_row(factor_id, proposal, shown))
         for action in self.session.actions:
             if action.factor == factor_id and id(action) not in shown:
                 shown.add(id(action))
                 rows.append(ActionRow(factor_id, None, action))
         rows.append(AddButton(factor_id))
         return Vertical(*rows, classes="factor-section")
+
+    def _proposal_row(
+        self, factor_id: str, proposal: Proposal | MunicipalProposal, shown: set[int]
+    ) -> ActionRow:
+        """A proposal's row, with the plan's record of it if the group decided on it."""
+        planned = next(
+            (
+                a
+                for a in self.session.actions
+                if a.factor == factor_id
+                and a.bank_action == proposal.action.id
+                and id(a) not in shown
+            ),
+            None,
+        )
+        if planned is not None:
+            shown.add(id(planned))
+        return ActionRow(factor_id, proposal, planned)
+
+    def _municipal_section(self, proposals: list[MunicipalProposal], shown: set[int]) -> Widget:
+        """Actions at the level of the municipality, beside those per factor."""
+        rows: list[Widget] = [
+            Static("Op gemeentelijk niveau", classes="section-title"),
+            Static(
+                "Deze acties dragen de aanpak als geheel; ze horen niet bij één factor.",
+                classes="hint",
+            ),
+        ]
+        rows += [self._proposal_row(MUNICIPAL, p, shown) for p in proposals]
+        for action in self.session.actions:
+            if action.factor == MUNICIPAL and id(action) not in shown:
+                shown.add(id(action))
+                rows.append(ActionRow(MUNICIPAL, None, action))
+        return Vertical(*rows, classes="factor-section", id="municipal-section")
 
     def on_mount(self) -> None:
         """Open at the top, so the intro and the first factor's title are in view."""
@@ -271,10 +211,10 @@ class ActionsScreen(StepScreen):
             self.notify("Deze sessie is alleen te bekijken.", severity="warning")
         return self.read_only
 
-    def _from_proposal(self, proposal: Proposal, status: str) -> PlannedAction:
+    def _from_proposal(self, proposal: Proposal | MunicipalProposal, status: str) -> PlannedAction:
         return PlannedAction(
             id=next_action_id(self.session),
-            factor=proposal.factor.id,
+            factor=proposal.factor.id if isinstance(proposal, Proposal) else MUNICIPAL,
             bank_action=proposal.action.id,
             title=proposal.action.title,
             description=proposal.action.description,
@@ -324,7 +264,7 @@ class ActionsScreen(StepScreen):
         editor = ActionEditor(action, factor_title=self.factor_title(row.factor_id), why=why)
         self.app.push_screen(editor, done)
 
-    def _why(self, proposal: Proposal | None) -> str:
+    def _why(self, proposal: Proposal | MunicipalProposal | None) -> str:
         if proposal is None:
             return ""
         owners = ", ".join(proposal.action.owners)
@@ -376,7 +316,7 @@ class ActionsScreen(StepScreen):
             return
         if row.planned.bank_action is not None:
             self.notify(
-                "Een voorstel uit de reeks wijst u af met r; dan blijft zichtbaar "
+                "Een voorstel uit de reeks wijs je af met r; dan blijft zichtbaar "
                 "dat het is overwogen.",
                 timeout=5,
             )

@@ -22,6 +22,7 @@ from vbwizard.dates import format_date, parse_date
 from vbwizard.followup import sync_evaluation, unevaluated
 from vbwizard.reports.labels import factor_title
 from vbwizard.session.models import EvaluatedAction, Evaluation, GoalMeasurement, Step
+from vbwizard.steps import step_heading
 from vbwizard.tui.screens.step import StepScreen
 from vbwizard.tui.widgets.choice_row import Choice, ChoiceRow
 from vbwizard.tui.widgets.fields import Field, Setter, text_setter
@@ -72,7 +73,7 @@ class EvaluationScreen(StepScreen):
         # A follow-up made before this step existed gets the baseline's plan now.
         self._synced = baseline is not None and sync_evaluation(self.session, baseline)
         evaluation = self.session.evaluation or Evaluation()
-        yield Static("Stap 9 · Evaluatie", classes="step-title")
+        yield Static(step_heading(self.STEP), classes="step-title")
         yield Static(self._intro(), id="evaluation-intro", classes="step-intro")
         for index, entry in enumerate(evaluation.actions, start=1):
             yield from self._action_block(index, entry)

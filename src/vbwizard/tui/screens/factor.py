@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
-from vbwizard.bank.models import Factor
+from vbwizard.bank.models import Factor, SubQuestion
 from vbwizard.participants import format_weights, parse_weights, spread_text
 from vbwizard.session.models import FactorAnswer, Step
 from vbwizard.tui.screens.step import StepScreen, quiet
@@ -100,6 +100,7 @@ class FactorScreen(StepScreen):
                         answer.sub_answers.get(question.id),
                         id=f"sq-{question.id}",
                         classes="sub-question",
+                        note=self._polarity_note(question),
                     )
                 weight = None if answer.weight is None else str(answer.weight)
                 yield ChoiceRow(
@@ -161,6 +162,14 @@ class FactorScreen(StepScreen):
                 )
             with VerticalScroll(id="factor-help", can_focus=False):
                 yield Static(self._help_text(), id="help-text")
+
+    def _polarity_note(self, question: SubQuestion) -> str | None:
+        """Which answer points to a problem; questions flip direction within a factor."""
+        if question.problem_answer is None:
+            return None
+        if question.problem_answer == "none":
+            return "Neutrale vraag: geen antwoord wijst op een probleem."
+        return f"‘{self.bank.label('answer', question.problem_answer)}’ wijst op een probleem."
 
     def _choices(self, scale: str, keys: dict[str, str], *, short: bool = False) -> list[Choice]:
         choices = []

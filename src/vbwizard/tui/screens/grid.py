@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from vbwizard.scoring import unvisited_factors
 from vbwizard.session.models import Step
+from vbwizard.steps import step_heading
 from vbwizard.tui.screens.step import StepScreen, quiet
 from vbwizard.tui.widgets.factor_grid import FactorCell, FactorGrid
 
@@ -29,7 +30,7 @@ class GridScreen(StepScreen):
         """Title, progress line and the grid."""
         unvisited = unvisited_factors(self.bank, self.session)
         considered = len(self.bank.factors) - len(unvisited)
-        yield Static("Stap 4 · Tafel van 12", classes="step-title")
+        yield Static(step_heading(self.STEP), classes="step-title")
         yield Static(
             f"{considered} van {len(self.bank.factors)} factoren bekeken. "
             "Pijltjes: kiezen · Enter: openen · ≠: verschil van mening (Ctrl+R: waar?).",
@@ -62,7 +63,7 @@ class GridScreen(StepScreen):
         names = ", ".join(f"{f.number} {f.short_title or f.title}" for f in unvisited)
         question = (
             f"Nog niet bekeken: {names}.\nDe methode vraagt alle twaalf factoren te bespreken "
-            "voordat u prioriteiten kiest. Toch doorgaan naar de prioriteiten?"
+            "voordat je prioriteiten kiest. Toch doorgaan naar de prioriteiten?"
         )
 
         def go_on(yes: bool | None) -> None:

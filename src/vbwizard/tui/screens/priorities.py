@@ -26,6 +26,7 @@ from vbwizard.scoring import (
     unvisited_factors,
 )
 from vbwizard.session.models import Priority, Step
+from vbwizard.steps import step_heading
 from vbwizard.tui.screens.step import StepScreen, quiet
 from vbwizard.tui.widgets.fields import BoundInput, Field, text_setter
 
@@ -85,14 +86,14 @@ class PrioritiesScreen(StepScreen):
         if fresh and not self.read_only:
             session.priorities = [Priority(factor=f) for f in preselect(self.bank, session)]
             self._preselected = bool(session.priorities)
-        yield Static("Stap 5 · Prioriteiten", classes="step-title")
+        yield Static(step_heading(self.STEP), classes="step-title")
         unvisited = unvisited_factors(self.bank, session)
         if unvisited:
             with Vertical(id="unvisited", classes="warning-box"):
                 names = ", ".join(f"{f.number}. {f.short_title or f.title}" for f in unvisited)
                 yield Static(
                     f"Nog niet bekeken ({len(unvisited)} van {len(self.bank.factors)}): "
-                    f"{names}. De methode vraagt alle factoren te bekijken voordat u kiest."
+                    f"{names}. De methode vraagt alle factoren te bekijken voordat je kiest."
                 )
                 yield Button("Naar de Tafel van 12 (Ctrl+G)", id="to-grid", classes="nav")
         yield Static(
@@ -192,9 +193,9 @@ class PrioritiesScreen(StepScreen):
             return
         box.display = True
         self.query_one("#override-text", Static).update(
-            f"U heeft {count} factor(en) gekozen; de methode vraagt er {MIN_PRIORITIES} tot "
+            f"Je hebt {count} factor(en) gekozen; de methode vraagt er {MIN_PRIORITIES} tot "
             f"{MAX_PRIORITIES}. Minder maakt het beeld smal, meer versnippert de aanpak. "
-            "Wilt u toch afwijken, schrijf dan op waarom."
+            "Wil je toch afwijken, schrijf dan op waarom."
         )
 
     # -- choosing --------------------------------------------------------------------

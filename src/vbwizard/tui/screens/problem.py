@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from vbwizard.session.models import ProblemPicture, Step
+from vbwizard.steps import step_heading
 from vbwizard.tui.screens.step import StepScreen
 from vbwizard.tui.widgets.choice_row import Choice, ChoiceRow
 from vbwizard.tui.widgets.fields import Field, text_setter
@@ -50,7 +51,7 @@ class ProblemScreen(StepScreen):
     def compose_body(self) -> Iterable[Widget]:
         """The problem picture form and the "is it problematic?" question."""
         problem = self.session.problem
-        yield Static("Stap 3 · Probleemanalyse", classes="step-title")
+        yield Static(step_heading(self.STEP), classes="step-title")
         yield Static(
             "Wie voelt zich onveilig, waar en wanneer? En wat doet dat met mensen?",
             classes="step-intro",

@@ -11,6 +11,7 @@ from textual.widgets import Label, Select, Static
 
 from vbwizard.dates import format_date, parse_date
 from vbwizard.session.models import ScopeType, Step
+from vbwizard.steps import step_heading
 from vbwizard.tui.screens.step import StepScreen
 from vbwizard.tui.widgets.choice_row import Choice, ChoiceRow
 from vbwizard.tui.widgets.fields import Field, list_setter, text_setter
@@ -37,7 +38,7 @@ class ScopeScreen(StepScreen):
         """The scope form; only title and area are required."""
         scope = self.session.scope
         self._participants_before = list(scope.participants)
-        yield Static("Stap 1 · Afbakening en context", classes="step-title")
+        yield Static(step_heading(self.STEP), classes="step-title")
         yield Static(
             "Waar gaat deze analyse over? Alleen titel en gebied zijn verplicht.",
             classes="step-intro",

@@ -21,6 +21,7 @@ from textual.widgets import Button, DataTable, Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from vbwizard.session.models import SourceEntry, Step
+from vbwizard.steps import step_heading
 from vbwizard.tui.screens.dialogs import ConfirmDialog, InputDialog
 from vbwizard.tui.screens.step import StepScreen
 from vbwizard.tui.widgets.choice_row import Choice, ChoiceRow
@@ -120,7 +121,7 @@ class SourcesScreen(StepScreen):
 
     def compose_body(self) -> Iterable[Widget]:
         """Intro, the table, buttons and the form of the selected source."""
-        yield Static("Stap 2 · Bronnen", classes="step-title")
+        yield Static(step_heading(self.STEP), classes="step-title")
         yield Static(
             "Welke bronnen zijn er, welke ontbreken of zijn gepland? Noteer per bron "
             "kort wat eruit komt.",

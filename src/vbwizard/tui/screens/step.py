@@ -17,6 +17,8 @@ from textual.widgets import Footer, Header, Input, TextArea
 from vbwizard.bank.models import Bank
 from vbwizard.followup import steps_for
 from vbwizard.session.models import Session, Step
+from vbwizard.steps import PHASES, STEP_NAMES, STEP_PHASE, step_number
+from vbwizard.tui.dutch import dutch_bindings
 from vbwizard.tui.widgets.choice_row import ChoiceRow
 from vbwizard.tui.widgets.fields import AnswerCommitted
 
@@ -24,60 +26,48 @@ if TYPE_CHECKING:
     from vbwizard.session.controller import SessionController
     from vbwizard.tui.app import VbWizardApp
 
-# The steps' names: in full (command palette) and short (the step bar).
-STEP_TITLES: dict[Step, str] = {
-    "scope": "1 Afbakening en context",
-    "sources": "2 Bronnen",
-    "problem": "3 Probleembeeld",
-    "factors": "4 Tafel van 12",
-    "priorities": "5 Prioriteiten",
-    "goal": "6 Doel",
-    "actions": "7 Acties",
-    "summary": "8 Samenvatting",
-    "evaluation": "9 Evaluatie",
-}
-
-# Short enough that all eight steps fit on one line of an 80-column terminal.
-STEP_SHORT: dict[Step, str] = {
-    "scope": "Kader",
-    "sources": "Bronnen",
-    "problem": "Probleem",
-    "factors": "Tafel",
-    "priorities": "Prio",
-    "goal": "Doel",
-    "actions": "Acties",
-    "summary": "Samenv.",
-    "evaluation": "Eval.",
-}
-
 
 class StepBar(Widget):
-    """Where the user is in the eight steps (nine in a follow-up); the current one stays in view.
+    """Where the user is: the method's phases, their steps, and the current step by name.
 
-    At 80 columns every step has its short name; narrower (or with nine steps),
-    the other steps shrink to their numbers, so the current step never falls off
-    the line.
+    Informatie · Analyse · Actie · Evaluatie, each with the numbers of its steps;
+    only the current step is named in full. When the line is too narrow (60
+    columns, or nine steps in a follow-up), the other phases shrink to their
+    initial, so the current step never falls off the line. A first session has
+    no Evaluatie step: that phase is its follow-up, shown dimmed.
     """
 
-    def __init__(self, current: Step, steps: tuple[Step, ...]) -> None:
+    def __init__(
+        self, current: Step, steps: tuple[Step, ...], phase_titles: dict[str, str]
+    ) -> None:
         super().__init__(classes="step-bar")
         self.current = current
         self.steps = steps
+        self.phase_titles = phase_titles
+
+    def _line(self, short: bool) -> Text:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        for index, phase in enumerate(PHASES):
+            if index:
+                text.append(" │ ", style="dim")
+            title = self.phase_titles.get(phase, phase.capitalize())
+            current_phase = STEP_PHASE[self.current] == phase
+            steps = [s for s in self.steps if STEP_PHASE[s] == phase]
+            label = title if current_phase or not short else title[:1]
+            text.append(label, style="bold" if current_phase else ("" if steps else "dim"))
+            for step in steps:
+                if step == self.current:
+                    text.append(" ")
+                    text.append(f"{step_number(step)} {STEP_NAMES[step]}", style="reverse bold")
+                else:
+                    text.append(f" {step_number(step)}")
+        return text
 
     def render(self) -> Text:
-        """The steps, fitted to the width, with the current one highlighted."""
+        """The phases and steps, fitted to the width, with the current step highlighted."""
         width = self.content_region.width or self.size.width
-        for short in (False, True):
-            text = Text(no_wrap=True, overflow="ellipsis")
-            for number, step in enumerate(self.steps, start=1):
-                label = f"{number} {STEP_SHORT[step]}"
-                if step == self.current:
-                    text.append(f" {label} ", style="reverse bold")
-                else:
-                    text.append(f" {number} " if short else f" {label} ")
-            if text.cell_len <= width:
-                return text
-        return text
+        line = self._line(short=False)
+        return line if line.cell_len <= width else self._line(short=True)
 
 
 # Navigation keys of every step. Priority, like the app's global keys: they must
@@ -142,7 +132,7 @@ class StepScreen(Screen[None]):
     STEP: ClassVar[Step] = "scope"
     HELP: ClassVar[str] = ""
     AUTO_FOCUS = ""  # We focus the first field ourselves, without scrolling the title away.
-    BINDINGS: ClassVar[list[BindingType]] = list(NAV_BINDINGS)
+    BINDINGS: ClassVar[list[BindingType]] = [*dutch_bindings(Screen), *NAV_BINDINGS]
 
     _controller: SessionController | None = None
 
@@ -183,7 +173,8 @@ class StepScreen(Screen[None]):
         """Header, step bar, the step's body (scrollable) and the footer."""
         self.controller  # noqa: B018 - binds the screen to the session open now
         yield Header()
-        yield StepBar(self.STEP, steps_for(self.session))
+        phases = {step.id: step.title for step in self.bank.manifest.steps}
+        yield StepBar(self.STEP, steps_for(self.session), phases)
         with VerticalScroll(id="body", can_focus=False):
             yield from self.compose_body()
         # Compact: the keys of a step must fit in 80 columns.

@@ -17,6 +17,7 @@ from textual.widgets import Static
 from vbwizard.dates import format_date
 from vbwizard.reports.open_points import open_points
 from vbwizard.session.models import Step
+from vbwizard.steps import step_heading
 from vbwizard.tui.screens.dialogs import ConfirmDialog
 from vbwizard.tui.screens.problem import MONITORING_ADVICE
 from vbwizard.tui.screens.step import StepScreen, quiet
@@ -27,7 +28,6 @@ SMART_LABELS = [
     ("indicator", "Indicator"),
     ("baseline", "Nulmeting"),
     ("target", "Streefwaarde"),
-    ("agreed_by", "Akkoord"),
     ("realistic", "Realistisch"),
 ]
 
@@ -45,7 +45,7 @@ class SummaryScreen(StepScreen):
     def compose_body(self) -> Iterable[Widget]:
         """Every part of the analysis, read-only."""
         session = self.session
-        yield Static("Stap 8 · Samenvatting", classes="step-title")
+        yield Static(step_heading(self.STEP), classes="step-title")
         yield Static("", id="summary-status", classes="status-line")
         yield Static("Tafel van 12", classes="section-title")
         yield FactorGrid(self.bank, session, interactive=False)
@@ -99,6 +99,9 @@ class SummaryScreen(StepScreen):
     def _goal(self) -> Text:
         goal = self.session.goal
         text = Text(goal.text or "Nog geen doel geformuleerd.")
+        if goal.agreed:
+            text.append("\nAfgesproken door: ", style="bold")
+            text.append(goal.agreed)
         smart = goal.smart
         if smart is not None:
             for attribute, label in SMART_LABELS:
@@ -191,7 +194,7 @@ class SummaryScreen(StepScreen):
             export()
             return
         self.notify(
-            f"Een rapport maakt u met: vbwizard report {self.session.id} --format html",
+            f"Een rapport maak je met: vbwizard report {self.session.id} --format html",
             title="Rapport",
             timeout=8,
         )

@@ -72,9 +72,12 @@ class ChoiceRow(Widget, can_focus=True):
         *,
         id: str | None = None,
         classes: str | None = None,
+        note: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.prompt = prompt
+        self.note = note
+        """A short line under the prompt, e.g. which answer points to a problem."""
         self.choices = choices
         self.set_reactive(ChoiceRow.value, value)
 
@@ -82,6 +85,8 @@ class ChoiceRow(Widget, can_focus=True):
         """The prompt, then the options."""
         if self.prompt:
             yield Label(self.prompt, classes="choice-prompt")
+        if self.note:
+            yield Label(self.note, classes="choice-note", markup=False)
         with Horizontal(classes="choice-options"):
             for choice in self.choices:
                 yield ChoiceOption(choice)

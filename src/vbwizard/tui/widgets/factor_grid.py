@@ -91,7 +91,7 @@ class FactorGrid(Vertical):
     """The 12 factors, clusters as rows; arrows move, Enter opens a factor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open"),
+        Binding("enter", "open", "Factor openen"),
         Binding("up", "move(-4)", "Omhoog", show=False),
         Binding("down", "move(4)", "Omlaag", show=False),
         Binding("left", "move(-1)", "Links", show=False),

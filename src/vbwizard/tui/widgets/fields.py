@@ -21,6 +21,8 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Label, Static, TextArea
 
+from vbwizard.tui.dutch import dutch_bindings
+
 SAVE_AFTER_TYPING_SECONDS = 0.8
 """Typing pauses longer than this are saved (the promise is: within one second)."""
 
@@ -65,6 +67,8 @@ class BoundInput(_Autosave, Input):
     submitted (or the wizard closes): for values whose half-typed states mean
     something else, like a list of participants.
     """
+
+    BINDINGS = dutch_bindings(Input)
 
     def __init__(
         self, value: str, setter: Setter, *, apply_on_leave: bool = False, **kwargs: object
@@ -115,6 +119,8 @@ class BoundInput(_Autosave, Input):
 
 class BoundTextArea(_Autosave, TextArea):
     """A multi-line text area applied to the session as it is typed."""
+
+    BINDINGS = dutch_bindings(TextArea)
 
     def __init__(self, value: str, setter: Setter, **kwargs: object) -> None:
         super().__init__(value, soft_wrap=True, show_line_numbers=False, **kwargs)  # type: ignore[arg-type]
