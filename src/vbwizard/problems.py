@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from vbwizard.safe_read import ReadRefused, read_bytes
 from vbwizard.toml_locate import PathPart, find_line
 
 # Control characters (C0, DEL, C1) and lone surrogates: shown escaped, never raw.
@@ -96,13 +97,9 @@ def read_toml(path: Path) -> tuple[dict[str, object], str]:
         The parsed document and its text (for locating keys later).
     """
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ProblemsError([Problem(path, "file not found")]) from None
-    except IsADirectoryError:
-        raise ProblemsError([Problem(path, "is a folder, expected a file")]) from None
-    except OSError as exc:
-        raise ProblemsError([Problem(path, f"cannot read: {exc.strerror or exc}")]) from None
+        raw = read_bytes(path)
+    except ReadRefused as exc:
+        raise ProblemsError([Problem(path, exc.reason)]) from None
     return parse_toml(path, raw)
 
 

@@ -134,7 +134,7 @@ def test_list_marks_each_bad_session_and_still_lists_the_good_ones(corpus, tmp_p
             assert by_id["andere-bank-sessie"].startswith("andere-bank-sessie  Stationsplein |")
         else:
             assert readable or any("Stationsplein" in r for r in rows), name
-    assert by_id["een-map"] == "een-map  ONLEESBAAR: is a folder, expected a file"
+    assert by_id["een-map"] == "een-map  ONLEESBAAR: is een map, geen bestand"
     titles = [r for r in rows if "ONLEESBAAR" not in r]
     assert len(titles) == sum(not e["bad"] for e in EXPECTED["sessions"].values())
     assert all("| Oost |" in r for r in titles)

@@ -71,11 +71,11 @@ def test_ids_never_reach_outside_the_folder(ref, mini_bank, tmp_path, capsys, mo
 @pytest.mark.parametrize(
     ("ref", "reason"),
     [
-        ("a\x00b", "not a session file or a valid session id"),
-        ("x\x00.toml", "no such session file"),
-        ("a" * 5000, "not a session file or a valid session id"),
-        ("a" * 5000 + ".toml", "the name is too long"),
-        ("b" * 300 + "/x.toml", "the name is too long"),
+        ("a\x00b", "geen sessiebestand en geen geldige sessie-id (a-z, 0-9, '-')"),
+        ("x\x00.toml", "geen geldige bestandsnaam"),
+        ("a" * 5000, "geen sessiebestand en geen geldige sessie-id (a-z, 0-9, '-')"),
+        ("a" * 5000 + ".toml", "de naam is te lang"),
+        ("b" * 300 + "/x.toml", "de naam is te lang"),
     ],
 )
 def test_strange_references_get_one_plain_line(ref, reason, sessions_dir, capsys):

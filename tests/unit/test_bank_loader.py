@@ -127,4 +127,4 @@ def test_folder_bank_with_factor_files_names_the_factor_file(tmp_path, bank):
 
 def test_missing_folder_is_a_clear_problem(tmp_path):
     [problem] = _problems(tmp_path / "nergens")
-    assert "no such file or folder" in problem
+    assert "bestand of map niet gevonden" in problem

@@ -26,6 +26,7 @@ from vbwizard.problems import (
     read_toml,
     validation_problems,
 )
+from vbwizard.safe_read import open_problem
 from vbwizard.toml_locate import find_line
 
 MANIFEST_NAME = "bank.toml"
@@ -60,7 +61,7 @@ def _factor_sources(path: Path) -> tuple[Path, list[Path]]:
             return manifest, []
         return manifest, sorted(factors_dir.glob("*.toml"))
     if not path.exists():
-        raise ProblemsError([Problem(path, "no such file or folder")])
+        raise ProblemsError([Problem(path, "bestand of map niet gevonden")])
     factors_dir = path.parent / FACTORS_DIR
     files = sorted(factors_dir.glob("*.toml")) if factors_dir.is_dir() else []
     return path, files
@@ -80,8 +81,12 @@ def load_bank(path: Path | None = None) -> Bank:
     Raises:
         ProblemsError: with one problem per mistake found.
     """
-    path = (path or bundled_bank_path()).resolve()
-    manifest, factor_files = _factor_sources(path)
+    given = path or bundled_bank_path()
+    try:
+        path = given.resolve()
+        manifest, factor_files = _factor_sources(path)
+    except (OSError, ValueError) as exc:  # a name too long, no permission, a NUL byte
+        raise ProblemsError([Problem(given, open_problem(exc))]) from None
     return _load_cached(path, tuple(_stamp(p) for p in [manifest, *factor_files]))
 
 

@@ -18,7 +18,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     validate = subparsers.add_parser(
         "validate", parents=[common], help="controleer een vragenbank (map of bestand)"
     )
-    validate.add_argument("path", nargs="?", help="map of bestand; standaard de meegeleverde bank")
+    validate.add_argument(
+        "path", nargs="?", metavar="PAD", help="map of bestand; standaard de meegeleverde bank"
+    )
     validate.set_defaults(handler=run_validate)
 
     show = subparsers.add_parser("bank", parents=[common], help="toon de vragenbank")

@@ -14,7 +14,7 @@ from typing import Any, cast
 
 from vbwizard.cli.common import EXIT_OK, UserError, bank, sessions_dir
 from vbwizard.paths import output_problem
-from vbwizard.problems import Problem, ProblemsError
+from vbwizard.problems import Problem, ProblemsError, printable
 from vbwizard.session.models import Session
 from vbwizard.session.naming import SESSION_SUFFIX, is_valid_id
 from vbwizard.session.storage import (
@@ -36,7 +36,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     report = subparsers.add_parser(
         "report", parents=[common], help="maak een rapport (Markdown, HTML of Word)"
     )
-    report.add_argument("session", help="pad naar een sessiebestand of een sessie-id")
+    report.add_argument(
+        "session", metavar="SESSIE", help="pad naar een sessiebestand of een sessie-id"
+    )
     report.add_argument(
         "--format",
         choices=("md", "html", "docx"),
@@ -45,7 +47,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     report.add_argument(
         "-o",
         "--output",
-        metavar="FILE",
+        metavar="BESTAND",
         help="doelbestand (standaard <sessie-id>.<ext>; - = stdout)",
     )
     report.set_defaults(handler=run_report)
@@ -53,16 +55,18 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     compare = subparsers.add_parser(
         "compare", parents=[common], help="vergelijk een nulmeting met een vervolgsessie"
     )
-    compare.add_argument("base", help="de nulmeting (pad of id)")
-    compare.add_argument("followup", help="de vervolgsessie (pad of id)")
-    compare.add_argument("--format", choices=("text", "md", "json"), default="text")
+    compare.add_argument("base", metavar="NULMETING", help="de nulmeting (pad of id)")
+    compare.add_argument("followup", metavar="VERVOLG", help="de vervolgsessie (pad of id)")
+    compare.add_argument(
+        "--format", choices=("text", "md", "json"), default="text", help="text, md of json"
+    )
     compare.set_defaults(handler=run_compare)
 
     merge = subparsers.add_parser(
         "merge", parents=[common], help="voeg zelfanalyses samen tot een groepssessie"
     )
-    merge.add_argument("sessions", nargs="+", metavar="SESSION", help="zelfanalyses (pad of id)")
-    merge.add_argument("-o", "--output", metavar="FILE", help="doelbestand (.toml)")
+    merge.add_argument("sessions", nargs="+", metavar="SESSIE", help="zelfanalyses (pad of id)")
+    merge.add_argument("-o", "--output", metavar="BESTAND", help="doelbestand (.toml)")
     merge.add_argument(
         "--anonymous", action="store_true", help="deelnemers als P1…Pn in plaats van namen"
     )
@@ -71,7 +75,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     export = subparsers.add_parser(
         "export-csv", parents=[common], help="alle sessies als CSV (rij per sessie × factor)"
     )
-    export.add_argument("-o", "--output", metavar="FILE", help="doelbestand (standaard stdout)")
+    export.add_argument("-o", "--output", metavar="BESTAND", help="doelbestand (standaard stdout)")
     export.add_argument(
         "--delimiter",
         choices=(",", ";"),
@@ -112,26 +116,44 @@ def load_ref(ref: str, args: argparse.Namespace) -> tuple[Path, Session]:
     return path, load_session(path)
 
 
+def _format_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with the asked report format (Dutch), or ``None``."""
+    to_stdout = args.output == "-"
+    fmt = args.format
+    if fmt is None and args.output and not to_stdout:
+        fmt = _SUFFIXES.get(Path(args.output).suffix.lower())
+        if fmt is None:
+            suffix = Path(args.output).suffix or "(geen)"
+            return f"{args.output}: onbekende extensie {suffix}; kies --format md, html of docx"
+    if fmt is None:
+        return "kies een formaat: --format md, html of docx"
+    if to_stdout and fmt == "docx":
+        return "een Word-bestand kan niet naar de terminal; geef -o BESTAND.docx"
+    return None
+
+
 def run_report(args: argparse.Namespace) -> int:
     """Write a report of one session."""
     from vbwizard.reports import ReportFormat, render_report
 
-    fmt = args.format
+    # Where the session is comes first: when it is missing too, the user must
+    # hear that, not only that a format is missing.
+    try:
+        path = find_session(args.session, sessions_dir(args))
+    except (ProblemsError, UserError) as exc:
+        problem = _format_problem(args)
+        if problem is not None:
+            print(printable(str(exc), 1000), file=sys.stderr)
+            raise UserError(problem) from None
+        raise
+    problem = _format_problem(args)
+    if problem is not None:
+        raise UserError(problem)
     to_stdout = args.output == "-"
-    if fmt is None and args.output and not to_stdout:
-        fmt = _SUFFIXES.get(Path(args.output).suffix.lower())
-    if fmt is None and args.output and not to_stdout:
-        suffix = Path(args.output).suffix or "(geen)"
-        raise UserError(
-            f"{args.output}: onbekende extensie {suffix}; kies --format md, html of docx"
-        )
-    if fmt is None:
-        raise UserError("kies een formaat: --format md, html of docx")
-    if to_stdout and fmt == "docx":
-        raise UserError("een Word-bestand kan niet naar de terminal; geef -o BESTAND.docx")
+    fmt = args.format or _SUFFIXES[Path(args.output).suffix.lower()]
     # Check the target first: a typo in -o should not cost the work of a report.
     target = output_path(args.output) if args.output and not to_stdout else None
-    _, session = load_ref(args.session, args)
+    session = load_session(path)
     if target is None and not to_stdout:
         target = output_path(f"{session.id}.{fmt}")
     data = render_report(bank(args), session, cast(ReportFormat, fmt))

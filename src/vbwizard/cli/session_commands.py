@@ -29,7 +29,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     list_cmd.set_defaults(handler=run_list)
 
     show = subparsers.add_parser("show", parents=[common], help="samenvatting van een sessie")
-    show.add_argument("session", help="pad naar een sessiebestand of een sessie-id")
+    show.add_argument(
+        "session", metavar="SESSIE", help="pad naar een sessiebestand of een sessie-id"
+    )
     show.set_defaults(handler=run_show)
 
     demo = subparsers.add_parser(

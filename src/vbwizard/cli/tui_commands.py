@@ -11,7 +11,9 @@ from vbwizard.cli.common import EXIT_OK, bank, bank_path, sessions_dir
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     """Add ``open``."""
     open_cmd = subparsers.add_parser("open", parents=[common], help="ga verder met een sessie")
-    open_cmd.add_argument("session", help="pad naar een sessiebestand of een sessie-id")
+    open_cmd.add_argument(
+        "session", metavar="SESSIE", help="pad naar een sessiebestand of een sessie-id"
+    )
     open_cmd.add_argument("--read-only", action="store_true", help="alleen bekijken")
     open_cmd.set_defaults(handler=run_open)
 

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 
+from vbwizard.errors import os_reason
+
 if TYPE_CHECKING:
     from textual.screen import Screen
 
@@ -88,9 +90,7 @@ class SessionApp(App[None]):
             self._ask_about_lock(path, exc)
             return False
         except OSError as exc:
-            self.notify(
-                f"{path}: {exc.strerror or exc}", title="Vergrendelen mislukt", severity="error"
-            )
+            self.notify(f"{path}: {os_reason(exc)}", title="Vergrendelen mislukt", severity="error")
             return False
         self.close_session()
         self.store = store
