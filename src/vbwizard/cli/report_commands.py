@@ -183,10 +183,14 @@ def run_compare(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _merge_target(args: argparse.Namespace) -> tuple[Path, str | None]:
-    """Where the merged session goes, and the id its file name implies (if any)."""
+def _merge_target(args: argparse.Namespace) -> tuple[Path | None, str | None]:
+    """Where the merged session goes, and the id its file name implies (if any).
+
+    The place is ``None`` for the sessions folder.
+    """
     if not args.output:
-        return ensure_sessions_dir(sessions_dir(args)), None
+        # The folder is made only when there is a merged session to save in it.
+        return None, None
     path = output_path(args.output)
     if path.suffix != SESSION_SUFFIX:
         raise UserError(f"{path}: een sessie is een {SESSION_SUFFIX}-bestand")
@@ -222,8 +226,8 @@ def run_merge(args: argparse.Namespace) -> int:
         sessions = [s for _, s in loaded]
         check_compatible(the_bank, sessions, paths)
         merged = merge_sessions(the_bank, sessions, anonymous=args.anonymous, session_id=implied_id)
-    if target.is_dir():
-        path = _save_new(merged, target)
+    if target is None:
+        path = _save_new(merged, ensure_sessions_dir(sessions_dir(args)))
     else:
         write_file(target, _toml(merged))
         path = target

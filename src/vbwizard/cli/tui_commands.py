@@ -33,10 +33,12 @@ def run_start(args: argparse.Namespace) -> int:
 
 def run_open(args: argparse.Namespace) -> int:
     """Open one session in the wizard."""
-    from vbwizard.session.storage import find_session
+    from vbwizard.session.storage import find_session, read_session
     from vbwizard.tui.launch import launch
 
     path = find_session(args.session, sessions_dir(args))
+    # A broken file is reported here, as by `show`, not in a wizard that opens for nothing.
+    read_session(path)
     return (
         launch(
             bank=bank(args),

@@ -30,6 +30,18 @@ def _t(text: object) -> str:
     return _NOT_XML.sub("", str(text))
 
 
+_PROPERTY_LIMIT = 255
+"""Word's document properties (title, subject) hold at most 255 characters."""
+
+
+def _property(text: object) -> str:
+    """Text for a document property: cut to Word's limit, the cut marked with ``…``."""
+    cleaned = _t(text)
+    if len(cleaned) <= _PROPERTY_LIMIT:
+        return cleaned
+    return cleaned[: _PROPERTY_LIMIT - 1] + "…"
+
+
 def _shade(cell: Any, fill: str) -> None:
     """Give a table cell a background colour (python-docx has no API for it)."""
     shading = OxmlElement("w:shd")
@@ -87,7 +99,7 @@ def _setup(doc: Any, data: ReportData) -> None:
     lang.set(qn("w:val"), "nl-NL")
     rpr.append(lang)
     props = doc.core_properties
-    props.title = _t(data.title)
+    props.title = _property(data.title)  # the full title is the heading
     props.subject = "Analyse van veiligheidsbeleving met de Tafel van 12"
     props.language = "nl-NL"
     props.author = "vbwizard"
