@@ -70,7 +70,10 @@ def test_subcommand_help_has_one_options_section(capsys):
     ("argv", "expected"),
     [
         (["report"], "deze argumenten ontbreken: SESSIE"),
-        (["report", "x", "--format", "pdf"], "--format: ongeldige keuze 'pdf' (kies uit 'md', 'html', 'docx')"),
+        (
+            ["report", "x", "--format", "pdf"],
+            "--format: ongeldige keuze 'pdf' (kies uit 'md', 'html', 'docx')",
+        ),
         (["lijst"], "OPDRACHT: ongeldige keuze 'lijst' (kies uit 'open',"),
         (["list", "--onzin"], "onbekende argumenten: --onzin"),
         (["show", "x", "--bank"], "--bank: hier hoort één waarde achter"),

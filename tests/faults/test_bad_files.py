@@ -308,3 +308,24 @@ def test_every_command_refuses_hostile_paths(case, slot, index, hostile_root, ca
     # The line names what was refused: the path as given, or where a link led.
     named = {printable(x)[:200], printable(os.path.realpath(x))[:200]}
     assert any(name in err for name in named), err
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_every_report_format_takes_a_hostile_title(fmt, tmp_path, capsys):
+    """300+ characters, combining marks, bidi overrides and markup: the report is whole."""
+    source = BAD / "sessions" / "hostile-title.toml"
+    title = tomllib.loads(source.read_text(encoding="utf-8"))["scope"]["title"]
+    target = tmp_path / f"rapport.{fmt}"
+    code = main(["report", str(source), "-o", str(target), "--bank", str(MINI_BANK)])
+    _, err = capsys.readouterr()
+    assert code == 0, err
+    if fmt == "docx":
+        import docx
+
+        document = docx.Document(str(target))
+        assert title in [p.text for p in document.paragraphs]  # the heading: in full
+        assert document.core_properties.title == title[:254] + "…"  # Word's 255 limit
+    else:
+        text = target.read_text(encoding="utf-8")
+        assert title.split(" [/b]")[0] in text
+        assert "\u202eRTL-override" in text
