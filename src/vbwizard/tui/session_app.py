@@ -15,6 +15,7 @@ from textual.app import App
 from vbwizard.errors import os_reason
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
     from textual.screen import Screen
 
     from vbwizard.bank.models import Bank
@@ -34,6 +35,23 @@ class SessionApp(App[None]):
         self.session: Session | None = None
         self.store: SessionStore | None = None
         self._baseline: tuple[str, Session | None] | None = None
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a toast; its text is always literal, never markup.
+
+        Messages quote titles, names, paths and lock owners, which may hold
+        ``[/b]`` or ``[@click=app.quit]``; none of vbwizard's own messages uses
+        markup, so ``markup`` is ignored (kept for Textual's signature).
+        """
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     @property
     def bank(self) -> Bank:

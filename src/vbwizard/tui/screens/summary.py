@@ -55,12 +55,12 @@ class SummaryScreen(StepScreen):
         yield Static("Actieplan", classes="section-title")
         accepted = self._plan()
         if accepted:
-            table: DataTable[str] = DataTable(
+            table: DataTable[str | Text] = DataTable(
                 id="summary-plan", cursor_type="row", zebra_stripes=True
             )
             table.add_columns("Factor", "Actie", "Eigenaar", "Start", "Eind", "Indicator")
             for row in accepted:
-                table.add_row(*row)
+                table.add_row(*map(Text, row))  # as typed, never markup
             yield table
         else:
             yield Static("Nog geen aanvaarde acties (stap 7).", classes="hint")

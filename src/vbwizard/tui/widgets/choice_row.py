@@ -81,7 +81,7 @@ class ChoiceRow(Widget, can_focus=True):
     def compose(self) -> ComposeResult:
         """The prompt, then the options."""
         if self.prompt:
-            yield Label(self.prompt, classes="choice-prompt")
+            yield Label(self.prompt, classes="choice-prompt", markup=False)
         with Horizontal(classes="choice-options"):
             for choice in self.choices:
                 yield ChoiceOption(choice)

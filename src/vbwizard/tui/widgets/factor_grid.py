@@ -13,6 +13,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.markup import escape
 from textual.message import Message
 from textual.widgets import Static
 
@@ -51,7 +52,7 @@ class FactorCell(Static, can_focus=True):
         state, text = cell_state(session, factor.id)
         title = factor.short_title or factor.title
         super().__init__(
-            f"[b]{factor.number}[/b] {title}\n{text}",
+            f"[b]{factor.number}[/b] {escape(title)}\n{escape(text)}",
             classes=f"factor-cell {state}",
             id=f"cell-{factor.id}",
         )
@@ -93,7 +94,9 @@ class FactorGrid(Vertical):
     def compose(self) -> ComposeResult:
         """A title and a row of cells per cluster."""
         for cluster in self.bank.manifest.clusters:
-            yield Static(f"{cluster.number}. {cluster.title}", classes="cluster-title")
+            yield Static(
+                f"{cluster.number}. {cluster.title}", classes="cluster-title", markup=False
+            )
             with Horizontal(classes="cluster-row"):
                 for factor in self.bank.factors_in(cluster.id):
                     yield FactorCell(factor, self.session, interactive=self.interactive)
