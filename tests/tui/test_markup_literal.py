@@ -12,11 +12,15 @@ from pathlib import Path
 from textual.app import App
 from textual.widgets import DataTable, Input, Static, TextArea
 
+from tests.conftest import MINI_BANK
 from tests.review.helpers import open_review
 from tests.tui.conftest import MakeApp
-from vbwizard.bank import Bank
-from vbwizard.session.models import Session
+from vbwizard.bank import Bank, load_bank
+from vbwizard.session.create import new_session
+from vbwizard.session.models import FactorAnswer, Priority, Progress, Session
+from vbwizard.session.storage import save_session
 from vbwizard.tui.app import VbWizardApp
+from vbwizard.tui.screens.factor import FactorScreen
 from vbwizard.tui.screens.grid import GridScreen
 from vbwizard.tui.screens.step import STEP_TITLES
 from vbwizard.tui.screens.summary import SummaryScreen
@@ -120,3 +124,58 @@ async def test_every_step_shows_markup_literally(
         assert f"T0 {PAYLOAD}"[:40] in shown, shown[:300]
         assert review.table.row_count == 1
         assert start.is_running
+
+
+MARK = " [/b][@click=app.quit]x[/]"
+
+
+def _markup_bank(tmp_path: Path) -> Bank:
+    """The mini bank with markup in every text the wizard shows from it."""
+    text = MINI_BANK.read_text(encoding="utf-8")
+    for shown in (
+        "Mini-bank",
+        "Testbron",
+        "Cluster een",
+        "Alfa",
+        "Speelt alfa?",
+        "Uitleg alfa.",
+        "Worden afspraken nagekomen?",
+        "Lichte actie",
+        "Zware actie",
+    ):
+        text = text.replace(f'"{shown}"', f'"{shown}{MARK}"')
+    path = tmp_path / "markup-bank.toml"
+    path.write_text(text, encoding="utf-8")
+    return load_bank(path)
+
+
+async def test_a_banks_texts_are_shown_literally(tmp_path: Path, sessions_dir: Path) -> None:
+    bank = _markup_bank(tmp_path)
+    session = new_session(bank, title="Plein", area="Oost")
+    session.factors["alfa"] = FactorAnswer(visited=True, weight=3)
+    session.priorities = [Priority(factor="alfa", reason="Reden")]
+    session.progress = Progress(step="factors", factor="alfa")
+    path = save_session(session, sessions_dir)
+    app = VbWizardApp(bank=bank, sessions_dir=sessions_dir, session_path=path, handle_signals=False)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, FactorScreen)
+        await pilot.press("f1")  # the help panel: explanation and actions
+        await pilot.pause()
+        shown = _shown(app)
+        for text in ("Alfa", "Speelt alfa?", "Uitleg alfa.", "Worden afspraken nagekomen?"):
+            assert text + MARK in shown, text
+        assert "Lichte actie" + MARK in shown
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(app.screen, GridScreen)
+        assert "Cluster een" + MARK in _shown(app)
+        app.goto("actions")
+        await pilot.pause()
+        assert "Alfa" + MARK in _shown(app)
+        assert app.is_running
+
+    start = VbWizardApp(bank=bank, sessions_dir=sessions_dir, handle_signals=False)
+    async with start.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "Mini-bank" + MARK in _shown(start)
