@@ -7,6 +7,7 @@ obey the markup: the brackets are on screen as typed.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from textual.app import App
@@ -17,9 +18,11 @@ from tests.review.helpers import open_review
 from tests.tui.conftest import MakeApp
 from vbwizard.bank import Bank, load_bank
 from vbwizard.session.create import new_session
+from vbwizard.session.lock import lock_path
 from vbwizard.session.models import FactorAnswer, Priority, Progress, Session
 from vbwizard.session.storage import save_session
 from vbwizard.tui.app import VbWizardApp
+from vbwizard.tui.screens.dialogs import ConfirmDialog
 from vbwizard.tui.screens.factor import FactorScreen
 from vbwizard.tui.screens.grid import GridScreen
 from vbwizard.tui.screens.step import STEP_TITLES
@@ -179,3 +182,22 @@ async def test_a_banks_texts_are_shown_literally(tmp_path: Path, sessions_dir: P
     async with start.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert "Mini-bank" + MARK in _shown(start)
+
+
+async def test_a_lock_files_text_is_shown_literally(mini_bank: Bank, sessions_dir: Path) -> None:
+    session = new_session(mini_bank, title="Plein", area="Oost")
+    path = save_session(session, sessions_dir)
+    host = "[/b][@click=app.quit]x[/] [link=file:///etc/passwd]p[/link]"
+    # A lock left by a process that no longer runs: the wizard asks about it.
+    lock_path(path).write_text(
+        json.dumps({"pid": 2**22 + 12345, "host": host, "since": "2026-01-01T10:00:00"}),
+        encoding="utf-8",
+    )
+    app = VbWizardApp(
+        bank=mini_bank, sessions_dir=sessions_dir, session_path=path, handle_signals=False
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert host in _shown(app)
+        assert app.is_running
