@@ -146,7 +146,7 @@ def test_unreadable_files_keep_their_reason_from_the_cache(folder, no_racy, monk
     again = {e.id: e.error for e in list_sessions(folder) if not e.readable}
     assert parsed == []
     assert again == first
-    assert "invalid TOML" in (again["kapot"] or "")
+    assert "geen geldige TOML" in (again["kapot"] or "")
     assert "factors.alfa.weight" in (again["zeven"] or "")
 
 

@@ -146,7 +146,7 @@ def test_listing_shows_corrupt_file_beside_good_ones(mini_bank, sessions_dir):
     readable = [e for e in entries if e.readable]
     broken = {e.id: e.error for e in entries if not e.readable}
     assert {e.title for e in readable} == {"Sessie 0", "Sessie 1"}
-    assert "invalid TOML" in broken["kapot"]
+    assert "geen geldige TOML" in broken["kapot"]
     assert "id" in broken["vreemd"]
 
 
