@@ -172,12 +172,12 @@ def test_factor_file_linking_outside_the_bank_is_refused(tmp_path, capsys):
         load_bank(bank)
     [problem] = caught.value.problems
     assert problem.file.name == "13-extra.toml"
-    assert "points outside the bank folder" in problem.message
+    assert "wijst buiten de map van de bank" in problem.message
     assert "hunter2" not in str(caught.value)
 
     assert main(["validate", str(bank)]) == 2
     err = capsys.readouterr().err
-    assert "13-extra.toml: points outside the bank folder" in err
+    assert "13-extra.toml: wijst buiten de map van de bank" in err
     assert "hunter2" not in err
 
 
@@ -189,7 +189,7 @@ def test_factors_folder_linking_outside_the_bank_is_refused(tmp_path):
     with pytest.raises(ProblemsError) as caught:
         load_bank(bank)
     assert len(caught.value.problems) == 12  # one per factor file, nothing else
-    assert all("points outside the bank folder" in p.message for p in caught.value.problems)
+    assert all("wijst buiten de map van de bank" in p.message for p in caught.value.problems)
 
 
 def test_links_inside_the_bank_and_broken_links(tmp_path):
@@ -203,7 +203,7 @@ def test_links_inside_the_bank_and_broken_links(tmp_path):
     assert len(load_bank(bank).factors) == 12
 
     (factors / "99-weg.toml").symlink_to(tmp_path / "bestaat-niet.toml")
-    with pytest.raises(ProblemsError, match="missing or a broken link"):
+    with pytest.raises(ProblemsError, match="ontbreekt of is een kapotte koppeling"):
         load_bank(bank)
 
 

@@ -65,7 +65,7 @@ def test_wrong_type(tmp_path):
 
 def test_duplicate_factor_id(tmp_path):
     path = _broken(tmp_path, 'id = "beta"', 'id = "alfa"')
-    assert any("duplicate factor id 'alfa'" in p for p in _problems(path))
+    assert any("factor-id 'alfa' komt twee keer voor" in p for p in _problems(path))
 
 
 def test_rule_naming_missing_sub_question(tmp_path):
@@ -80,7 +80,7 @@ def test_rule_naming_missing_sub_question(tmp_path):
 def test_unknown_cluster(tmp_path):
     path = _broken(tmp_path, 'cluster = "twee"', 'cluster = "drie"')
     problems = _problems(path)
-    assert any("factors[1].cluster: unknown cluster 'drie'" in p for p in problems), problems
+    assert any("factors[1].cluster: onbekend cluster 'drie'" in p for p in problems), problems
 
 
 def test_actions_must_run_light_to_heavy(tmp_path):
@@ -91,7 +91,7 @@ def test_actions_must_run_light_to_heavy(tmp_path):
         'description = "A."\nintensity = "light"',
         'description = "A."\nintensity = "heavy"',
     )
-    assert any("light to heavy" in p for p in _problems(path))
+    assert any("van licht naar zwaar" in p for p in _problems(path))
 
 
 def test_scales_must_label_fixed_values(tmp_path):
