@@ -25,8 +25,9 @@ from vbwizard.dutch_messages import (
 from vbwizard.safe_read import ReadRefused, read_bytes
 from vbwizard.toml_locate import PathPart, find_line
 
-# Control characters (C0, DEL, C1) and lone surrogates: shown escaped, never raw.
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+# Control characters (C0, DEL, C1), lone surrogates and bidi overrides/isolates
+# (which make a terminal show the rest of a line reversed): escaped, never raw.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(match: re.Match[str]) -> str:

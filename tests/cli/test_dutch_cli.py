@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import MINI_BANK
+from tests.conftest import DATA, MINI_BANK
 from tests.faults.conftest import run_cli
 from vbwizard.cli import main
 from vbwizard.session.create import new_session
@@ -118,3 +118,21 @@ def test_a_plain_start_with_a_broken_option_prints_one_dutch_error(tmp_path):
     assert result.returncode == 2
     assert result.stderr.count("fout:") == 1
     assert _english(result.stderr) == []
+
+
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def test_terminal_output_never_carries_raw_bidi_overrides(tmp_path, capsys):
+    """A title with U+202E would show the rest of the terminal line reversed."""
+    folder = tmp_path / "sessies"
+    folder.mkdir()
+    source = DATA / "bad" / "sessions" / "hostile-title.toml"
+    (folder / "vijandige-titel.toml").write_bytes(source.read_bytes())
+    for argv in (["show", "vijandige-titel"], ["list"]):
+        code = main([*argv, "--sessions-dir", str(folder), "--bank", str(MINI_BANK)])
+        out = capsys.readouterr().out
+        assert code == 0
+        assert "Stationsplein" in out
+        assert not any(ch in out for ch in BIDI), argv
+        assert "\\u202e" in out  # shown escaped, so the reader sees it is there
