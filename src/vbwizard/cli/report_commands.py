@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any, cast
 
-from vbwizard.cli.common import EXIT_OK, UserError, bank, sessions_dir
+from vbwizard.cli.common import EXIT_OK, UserError, add_session_argument, bank, sessions_dir
 from vbwizard.paths import output_problem
 from vbwizard.problems import Problem, ProblemsError, printable
 from vbwizard.session.models import Session
@@ -36,9 +36,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     report = subparsers.add_parser(
         "report", parents=[common], help="maak een rapport (Markdown, HTML of Word)"
     )
-    report.add_argument(
-        "session", metavar="SESSIE", help="pad naar een sessiebestand of een sessie-id"
-    )
+    add_session_argument(report)
     report.add_argument(
         "--format",
         choices=("md", "html", "docx"),
@@ -55,8 +53,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     compare = subparsers.add_parser(
         "compare", parents=[common], help="vergelijk een nulmeting met een vervolgsessie"
     )
-    compare.add_argument("base", metavar="NULMETING", help="de nulmeting (pad of id)")
-    compare.add_argument("followup", metavar="VERVOLG", help="de vervolgsessie (pad of id)")
+    compare.add_argument(
+        "base", metavar="NULMETING", help="de nulmeting (pad, id of begin van een id)"
+    )
+    compare.add_argument(
+        "followup", metavar="VERVOLG", help="de vervolgsessie (pad, id of begin van een id)"
+    )
     compare.add_argument(
         "--format", choices=("text", "md", "json"), default="text", help="text, md of json"
     )
@@ -65,7 +67,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     merge = subparsers.add_parser(
         "merge", parents=[common], help="voeg zelfanalyses samen tot een groepssessie"
     )
-    merge.add_argument("sessions", nargs="+", metavar="SESSIE", help="zelfanalyses (pad of id)")
+    merge.add_argument(
+        "sessions", nargs="+", metavar="SESSIE", help="zelfanalyses (pad, id of begin van een id)"
+    )
     merge.add_argument("-o", "--output", metavar="BESTAND", help="doelbestand (.toml)")
     merge.add_argument(
         "--anonymous", action="store_true", help="deelnemers als P1…Pn in plaats van namen"
