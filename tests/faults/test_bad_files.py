@@ -329,3 +329,16 @@ def test_every_report_format_takes_a_hostile_title(fmt, tmp_path, capsys):
         text = target.read_text(encoding="utf-8")
         assert title.split(" [/b]")[0] in text
         assert "\u202eRTL-override" in text
+
+
+def test_list_names_each_hostile_file_type_without_blocking(hostile_root, capsys):
+    with _deadline(20):
+        code = main(["list", "--sessions-dir", str(hostile_root), "--bank", str(MINI_BANK)])
+    out, err = capsys.readouterr()
+    assert code == 0 and err == ""
+    rows = {row.split("  ", 1)[0]: row for row in out.splitlines()}
+    for case in ("fifo", "dev-zero", "folder", "link-to-folder", "too-big"):
+        expect = EXPECTED["hostile"][case]
+        row = rows[Path(expect["path"]).stem]
+        assert "ONLEESBAAR: " + expect["reason"] in row, row
+    assert "Stationsplein" in rows["stationsplein-2026"]
