@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
+
+from vbwizard.errors import os_reason
 
 ENV_SESSIONS_DIR = "VBWIZARD_SESSIONS_DIR"
 
@@ -41,15 +44,50 @@ def resolve_cache_dir() -> Path | None:
         return None
 
 
+def _has_control_chars(text: str) -> bool:
+    return any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in text)
+
+
 def output_problem(path: Path) -> str | None:
     """Why a report or export cannot be written to ``path`` (Dutch), or ``None``.
 
     Checked before any work is done, so a wrong path costs nothing and never
     leaves half a file behind.
     """
+    # A newline or escape in a file name breaks every listing and script that meets it.
+    if _has_control_chars(str(path)):
+        return "de naam bevat een regeleinde of een ander stuurteken; kies een gewone naam"
     parent = path.parent
-    if not parent.is_dir():
-        return f"de map {parent} {'is geen map' if parent.exists() else 'bestaat niet'}"
-    if path.is_dir():
-        return "is een map; geef een bestandsnaam"
+    try:
+        if not parent.is_dir():
+            return f"de map {parent} {'is geen map' if parent.exists() else 'bestaat niet'}"
+        if path.is_dir():
+            return "is een map; geef een bestandsnaam"
+        os.stat(path)
+    except FileNotFoundError:
+        pass  # a new file: the usual case
+    except OSError as exc:  # a name too long, a part of the path no one may enter
+        return os_reason(exc)
+    if not os.access(parent, os.W_OK | os.X_OK):
+        return f"geen toestemming om in de map {parent} te schrijven"
+    return None
+
+
+def folder_problem(path: Path) -> str | None:
+    """Why ``path`` cannot serve as the sessions folder (Dutch), or ``None``.
+
+    A folder that does not exist yet is fine: it is created when a session is saved.
+    """
+    if _has_control_chars(str(path)):
+        return "de naam bevat een regeleinde of een ander stuurteken"
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return os_reason(exc)
+    if not stat.S_ISDIR(mode):
+        return "is geen map"
+    if not os.access(path, os.R_OK | os.X_OK):
+        return "geen toestemming om deze map te lezen"
     return None

@@ -16,10 +16,18 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from vbwizard.dutch_messages import (
+    UNKNOWN_KEY,
+    merge_alternatives,
+    toml_message,
+    validation_message,
+)
+from vbwizard.safe_read import ReadRefused, read_bytes
 from vbwizard.toml_locate import PathPart, find_line
 
-# Control characters (C0, DEL, C1) and lone surrogates: shown escaped, never raw.
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+# Control characters (C0, DEL, C1), lone surrogates and bidi overrides/isolates
+# (which make a terminal show the rest of a line reversed): escaped, never raw.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -96,13 +104,9 @@ def read_toml(path: Path) -> tuple[dict[str, object], str]:
         The parsed document and its text (for locating keys later).
     """
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ProblemsError([Problem(path, "file not found")]) from None
-    except IsADirectoryError:
-        raise ProblemsError([Problem(path, "is a folder, expected a file")]) from None
-    except OSError as exc:
-        raise ProblemsError([Problem(path, f"cannot read: {exc.strerror or exc}")]) from None
+        raw = read_bytes(path)
+    except ReadRefused as exc:
+        raise ProblemsError([Problem(path, exc.reason)]) from None
     return parse_toml(path, raw)
 
 
@@ -123,22 +127,22 @@ def parse_toml(path: Path, raw: bytes) -> tuple[dict[str, object], str]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ProblemsError(
-            [Problem(path, f"not UTF-8 text (byte {exc.start}); is this a TOML file?")]
+            [Problem(path, f"geen UTF-8-tekst (byte {exc.start}); is dit wel een TOML-bestand?")]
         ) from None
     # A byte-order mark is harmless; editors on Windows add one.
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise ProblemsError([Problem(path, "file is empty")])
+        raise ProblemsError([Problem(path, "het bestand is leeg")])
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = _TOML_POSITION.search(message)
         line = int(match.group(1)) if match else None
-        message = _TOML_POSITION.sub("", message).strip()
-        raise ProblemsError([Problem(path, f"invalid TOML: {message}", line=line)]) from None
+        message = toml_message(_TOML_POSITION.sub("", message).strip())
+        raise ProblemsError([Problem(path, f"geen geldige TOML: {message}", line=line)]) from None
     except RecursionError:
-        raise ProblemsError([Problem(path, "invalid TOML: nested too deeply")]) from None
+        raise ProblemsError([Problem(path, "geen geldige TOML: te diep genest")]) from None
 
 
 def _nested_model(annotation: object, depth: int = 0) -> type[BaseModel] | None:
@@ -193,20 +197,6 @@ def _real_loc(loc: Sequence[PathPart], document: object) -> tuple[PathPart, ...]
     return tuple(out)
 
 
-def _merge_alternatives(messages: list[str]) -> str:
-    """``should be ≤ 3`` and ``should be 'unknown'`` for one value become one message."""
-    got = ""
-    parts: list[str] = []
-    for message in messages:
-        core, sep, tail = message.partition(" (got ")
-        got = got or (sep + tail)
-        if parts:
-            core = core.removeprefix("Input should be ")
-        if core not in parts:
-            parts.append(core)
-    return " or ".join(parts) + got
-
-
 def validation_problems(
     error: ValidationError,
     file: Path,
@@ -237,21 +227,20 @@ def validation_problems(
             owner = _model_for(model, loc)
             known = list(owner.model_fields) if owner else []
             close = difflib.get_close_matches(str(loc[-1]), known, n=1) if loc else []
-            message = "unknown key" + (f" (did you mean '{close[0]}'?)" if close else "")
-        elif kind == "missing":
-            message = "required field is missing"
+            message = UNKNOWN_KEY + (f" (bedoel je '{close[0]}'?)" if close else "")
         else:
-            message = item["msg"]
+            message = validation_message(kind, item.get("ctx"), item["msg"])
             value = item.get("input")
             # Only scalars are echoed: repr of a deeply nested table would
             # recurse without end, and of a 1 MB text would say nothing useful.
-            if isinstance(value, str | int | float) and len(shown := repr(value)) <= 60:
-                message += f" (got {shown})"
+            scalar = kind != "missing" and isinstance(value, str | int | float)
+            if scalar and len(shown := repr(value)) <= 60:
+                message += f" (gevonden: {shown})"
         found.setdefault((*prefix, *loc), []).append(message)
     return [
         Problem(
             file,
-            _merge_alternatives(messages),
+            merge_alternatives(messages),
             key_path=format_path(full),
             line=find_line(text, full),
         )

@@ -21,11 +21,6 @@ from vbwizard.session.lock import lock_path
 from vbwizard.session.storage import TEMP_SUFFIX, read_session
 from vbwizard.session.store import SessionStore
 
-REASONS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EACCES: "no permission to write there",
-    errno.EROFS: "the disk or folder is read-only",
-}
 REASONS_NL = {
     errno.ENOSPC: "de schijf is vol",
     errno.EACCES: "geen toestemming om daar te schrijven",
@@ -61,7 +56,7 @@ STAGES = {
 
 
 @pytest.mark.parametrize("stage", sorted(STAGES))
-@pytest.mark.parametrize("code", sorted(REASONS))
+@pytest.mark.parametrize("code", sorted(REASONS_NL))
 def test_failed_save_keeps_session_in_memory_and_file_intact(saved, monkeypatch, stage, code):
     store = SessionStore.open(saved)
     before = saved.read_bytes()
@@ -127,7 +122,7 @@ def test_cli_sessions_dir_under_a_file_is_one_clear_line(tmp_path):
     assert result.returncode == 2
     line = _one_line(result.stderr)
     assert "gewoon-een-bestand/sessies" in line
-    assert "a part of the path is a file, not a folder" in line
+    assert "een deel van het pad is een bestand, geen map" in line
     assert (tmp_path / "gewoon-een-bestand").read_text() == "x"
 
 
@@ -155,5 +150,5 @@ def test_cli_save_on_refusing_disk_exits_2_and_damages_nothing(tmp_path, code, p
     result = run_cli(["demo", "--sessions-dir", "sessies"], cwd=tmp_path, code=inject)
     assert result.returncode == 2
     line = _one_line(result.stderr)
-    assert line.startswith("sessies/") and line.endswith(f"could not save: {REASONS[code]}")
+    assert line.startswith("sessies/") and line.endswith(f"kon niet opslaan: {REASONS_NL[code]}")
     assert snapshot(folder) == before

@@ -71,11 +71,11 @@ def test_ids_never_reach_outside_the_folder(ref, mini_bank, tmp_path, capsys, mo
 @pytest.mark.parametrize(
     ("ref", "reason"),
     [
-        ("a\x00b", "not a session file or a valid session id"),
-        ("x\x00.toml", "no such session file"),
-        ("a" * 5000, "not a session file or a valid session id"),
-        ("a" * 5000 + ".toml", "the name is too long"),
-        ("b" * 300 + "/x.toml", "the name is too long"),
+        ("a\x00b", "geen sessiebestand en geen geldige sessie-id (a-z, 0-9, '-')"),
+        ("x\x00.toml", "geen geldige bestandsnaam"),
+        ("a" * 5000, "geen sessiebestand en geen geldige sessie-id (a-z, 0-9, '-')"),
+        ("a" * 5000 + ".toml", "de naam is te lang"),
+        ("b" * 300 + "/x.toml", "de naam is te lang"),
     ],
 )
 def test_strange_references_get_one_plain_line(ref, reason, sessions_dir, capsys):
@@ -172,12 +172,12 @@ def test_factor_file_linking_outside_the_bank_is_refused(tmp_path, capsys):
         load_bank(bank)
     [problem] = caught.value.problems
     assert problem.file.name == "13-extra.toml"
-    assert "points outside the bank folder" in problem.message
+    assert "wijst buiten de map van de bank" in problem.message
     assert "hunter2" not in str(caught.value)
 
     assert main(["validate", str(bank)]) == 2
     err = capsys.readouterr().err
-    assert "13-extra.toml: points outside the bank folder" in err
+    assert "13-extra.toml: wijst buiten de map van de bank" in err
     assert "hunter2" not in err
 
 
@@ -189,7 +189,7 @@ def test_factors_folder_linking_outside_the_bank_is_refused(tmp_path):
     with pytest.raises(ProblemsError) as caught:
         load_bank(bank)
     assert len(caught.value.problems) == 12  # one per factor file, nothing else
-    assert all("points outside the bank folder" in p.message for p in caught.value.problems)
+    assert all("wijst buiten de map van de bank" in p.message for p in caught.value.problems)
 
 
 def test_links_inside_the_bank_and_broken_links(tmp_path):
@@ -203,7 +203,7 @@ def test_links_inside_the_bank_and_broken_links(tmp_path):
     assert len(load_bank(bank).factors) == 12
 
     (factors / "99-weg.toml").symlink_to(tmp_path / "bestaat-niet.toml")
-    with pytest.raises(ProblemsError, match="missing or a broken link"):
+    with pytest.raises(ProblemsError, match="ontbreekt of is een kapotte koppeling"):
         load_bank(bank)
 
 

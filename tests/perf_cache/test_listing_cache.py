@@ -146,7 +146,7 @@ def test_unreadable_files_keep_their_reason_from_the_cache(folder, no_racy, monk
     again = {e.id: e.error for e in list_sessions(folder) if not e.readable}
     assert parsed == []
     assert again == first
-    assert "invalid TOML" in (again["kapot"] or "")
+    assert "geen geldige TOML" in (again["kapot"] or "")
     assert "factors.alfa.weight" in (again["zeven"] or "")
 
 
@@ -155,8 +155,8 @@ def test_read_failures_are_never_cached(folder, no_racy, monkeypatch):
     (folder / "een-map.toml").mkdir()
     (folder / "weg.toml").symlink_to(folder / "bestaat-niet")
     first = {e.id: e.error for e in list_sessions(folder)}
-    assert first["een-map"] == "is a folder, expected a file"
-    assert first["weg"] == "file not found"
+    assert first["een-map"] == "is een map, geen bestand"
+    assert first["weg"] == "bestand niet gevonden"
     parsed = _no_parsing(monkeypatch)
     real_read = listing._read
     read: list[str] = []
@@ -179,7 +179,7 @@ def test_permission_change_is_seen(folder, no_racy):
     path.chmod(0)
     try:
         error = {e.id: e.error for e in list_sessions(folder)}["sessie-0"]
-        assert error is not None and error.startswith("cannot read")
+        assert error is not None and error.startswith("kan niet lezen")
     finally:
         path.chmod(0o600)
     assert {e.id: e.error for e in list_sessions(folder)}["sessie-0"] is None

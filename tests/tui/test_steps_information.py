@@ -50,7 +50,8 @@ async def test_sources_add_preset_own_and_delete(make_app: MakeApp, demo: Sessio
             "Na de zomer",
         )
         table = app.screen.query_one("#sources-table", DataTable)
-        assert table.get_row_at(1)[1:] == ["gepland", "kwalitatief", "Na de zomer"]
+        row = [str(c) for c in table.get_row_at(1)[1:]]
+        assert row == ["gepland", "kwalitatief", "Na de zomer"]
 
         # Delete the first after a confirmation; Escape keeps it.
         table.focus()

@@ -35,7 +35,7 @@ def test_broken_toml_names_file_and_line(tmp_path):
     path = _broken(tmp_path, 'title = "Alfa"', 'title = "Alfa')
     [message] = _problems(path)
     assert message.startswith(f"{path}:")
-    assert "invalid TOML" in message
+    assert "geen geldige TOML" in message
     line = int(message.split(":")[1])
     assert 'title = "Alfa' in path.read_text().splitlines()[line - 1]
 
@@ -43,10 +43,10 @@ def test_broken_toml_names_file_and_line(tmp_path):
 def test_unknown_key_names_key_path_and_line_with_suggestion(tmp_path):
     path = _broken(tmp_path, 'main_question = "Speelt beta?"', 'main_questoin = "Speelt beta?"')
     problems = _problems(path)
-    unknown = [p for p in problems if "unknown key" in p]
+    unknown = [p for p in problems if "onbekende sleutel" in p]
     assert unknown, problems
     assert "factors[1].main_questoin" in unknown[0]
-    assert "did you mean 'main_question'" in unknown[0]
+    assert "bedoel je 'main_question'" in unknown[0]
     line = int(unknown[0].split(":")[1])
     assert "main_questoin" in path.read_text().splitlines()[line - 1]
 
@@ -54,18 +54,18 @@ def test_unknown_key_names_key_path_and_line_with_suggestion(tmp_path):
 def test_missing_required_field(tmp_path):
     path = _broken(tmp_path, 'explanation = "Uitleg alfa."\n', "")
     problems = _problems(path)
-    assert any("factors[0].explanation: required field is missing" in p for p in problems)
+    assert any("factors[0].explanation: verplicht veld ontbreekt" in p for p in problems)
 
 
 def test_wrong_type(tmp_path):
     path = _broken(tmp_path, "number = 2\ncluster", 'number = "twee"\ncluster')
     problems = _problems(path)
-    assert any("factors[1].number" in p and "integer" in p for p in problems), problems
+    assert any("factors[1].number" in p and "geheel getal" in p for p in problems), problems
 
 
 def test_duplicate_factor_id(tmp_path):
     path = _broken(tmp_path, 'id = "beta"', 'id = "alfa"')
-    assert any("duplicate factor id 'alfa'" in p for p in _problems(path))
+    assert any("factor-id 'alfa' komt twee keer voor" in p for p in _problems(path))
 
 
 def test_rule_naming_missing_sub_question(tmp_path):
@@ -80,7 +80,7 @@ def test_rule_naming_missing_sub_question(tmp_path):
 def test_unknown_cluster(tmp_path):
     path = _broken(tmp_path, 'cluster = "twee"', 'cluster = "drie"')
     problems = _problems(path)
-    assert any("factors[1].cluster: unknown cluster 'drie'" in p for p in problems), problems
+    assert any("factors[1].cluster: onbekend cluster 'drie'" in p for p in problems), problems
 
 
 def test_actions_must_run_light_to_heavy(tmp_path):
@@ -91,7 +91,7 @@ def test_actions_must_run_light_to_heavy(tmp_path):
         'description = "A."\nintensity = "light"',
         'description = "A."\nintensity = "heavy"',
     )
-    assert any("light to heavy" in p for p in _problems(path))
+    assert any("van licht naar zwaar" in p for p in _problems(path))
 
 
 def test_scales_must_label_fixed_values(tmp_path):
@@ -122,9 +122,9 @@ def test_folder_bank_with_factor_files_names_the_factor_file(tmp_path, bank):
     )
     [problem] = _problems(copy)
     assert problem.startswith(f"{factor_file}:")
-    assert "onbekend: unknown key" in problem
+    assert "onbekend: onbekende sleutel" in problem
 
 
 def test_missing_folder_is_a_clear_problem(tmp_path):
     [problem] = _problems(tmp_path / "nergens")
-    assert "no such file or folder" in problem
+    assert "bestand of map niet gevonden" in problem

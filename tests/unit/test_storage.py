@@ -77,7 +77,7 @@ def test_sessions_dir_resolution_and_creation(tmp_path, monkeypatch):
     made = ensure_sessions_dir(tmp_path / "a" / "b")
     assert stat.S_IMODE(made.stat().st_mode) == 0o700
     (tmp_path / "file").write_text("x")
-    with pytest.raises(ProblemsError, match="not a folder"):
+    with pytest.raises(ProblemsError, match="geen map"):
         ensure_sessions_dir(tmp_path / "file")
 
 
@@ -99,7 +99,11 @@ def test_crash_between_write_and_rename_keeps_previous_file(mini_bank, sessions_
 
 @pytest.mark.parametrize(
     ("code", "reason"),
-    [(errno.EACCES, "no permission"), (errno.ENOSPC, "disk is full"), (errno.EROFS, "read-only")],
+    [
+        (errno.EACCES, "geen toestemming"),
+        (errno.ENOSPC, "schijf is vol"),
+        (errno.EROFS, "alleen-lezen"),
+    ],
 )
 def test_failed_save_raises_plain_reason_and_keeps_file(
     mini_bank, sessions_dir, monkeypatch, code, reason
@@ -142,7 +146,7 @@ def test_listing_shows_corrupt_file_beside_good_ones(mini_bank, sessions_dir):
     readable = [e for e in entries if e.readable]
     broken = {e.id: e.error for e in entries if not e.readable}
     assert {e.title for e in readable} == {"Sessie 0", "Sessie 1"}
-    assert "invalid TOML" in broken["kapot"]
+    assert "geen geldige TOML" in broken["kapot"]
     assert "id" in broken["vreemd"]
 
 
@@ -160,7 +164,7 @@ def test_find_session_by_id_or_path(mini_bank, sessions_dir, tmp_path):
     path = save_session(session, sessions_dir)
     assert find_session(session.id, sessions_dir) == path
     assert find_session(str(path), tmp_path) == path
-    with pytest.raises(ProblemsError, match="no session with id"):
+    with pytest.raises(ProblemsError, match="geen sessie met id"):
         find_session("bestaat-niet", sessions_dir)
     with pytest.raises(ProblemsError):
         find_session("..", sessions_dir)

@@ -26,6 +26,7 @@ from vbwizard.problems import (
     read_toml,
     validation_problems,
 )
+from vbwizard.safe_read import open_problem
 from vbwizard.toml_locate import find_line
 
 MANIFEST_NAME = "bank.toml"
@@ -60,12 +61,12 @@ def factor_sources(path: Path) -> tuple[Path, list[Path]]:
         manifest = path / MANIFEST_NAME
         factors_dir = path / FACTORS_DIR
         if not manifest.is_file():
-            raise ProblemsError([Problem(path, f"no {MANIFEST_NAME} in this folder")])
+            raise ProblemsError([Problem(path, f"geen {MANIFEST_NAME} in deze map")])
         if not factors_dir.is_dir():
             return manifest, []
         return manifest, sorted(factors_dir.glob("*.toml"))
     if not path.exists():
-        raise ProblemsError([Problem(path, "no such file or folder")])
+        raise ProblemsError([Problem(path, "bestand of map niet gevonden")])
     factors_dir = path.parent / FACTORS_DIR
     files = sorted(factors_dir.glob("*.toml")) if factors_dir.is_dir() else []
     return path, files
@@ -85,8 +86,12 @@ def load_bank(path: Path | None = None) -> Bank:
     Raises:
         ProblemsError: with one problem per mistake found.
     """
-    path = (path or bundled_bank_path()).resolve()
-    manifest, factor_files = factor_sources(path)
+    given = path or bundled_bank_path()
+    try:
+        path = given.resolve()
+        manifest, factor_files = factor_sources(path)
+    except (OSError, ValueError) as exc:  # a name too long, no permission, a NUL byte
+        raise ProblemsError([Problem(given, open_problem(exc))]) from None
     return _load_cached(path, tuple(_stamp(p) for p in [manifest, *factor_files]))
 
 
@@ -113,9 +118,9 @@ def _outside(file: Path, root: Path) -> Problem | None:
     try:
         target = file.resolve(strict=True)
     except (OSError, RuntimeError):
-        return Problem(file, "cannot read: the file is missing or a broken link")
+        return Problem(file, "kan niet lezen: het bestand ontbreekt of is een kapotte koppeling")
     if not target.is_relative_to(root):
-        return Problem(file, f"points outside the bank folder (to {target})")
+        return Problem(file, f"wijst buiten de map van de bank (naar {target})")
     return None
 
 
@@ -138,7 +143,9 @@ def _load_uncached(path: Path) -> Bank:
     inline = manifest_doc.pop("factors", None)
     if inline is not None:
         if not isinstance(inline, list):
-            problems.append(Problem(manifest_file, "must be an array of tables", "factors"))
+            problems.append(
+                Problem(manifest_file, "moet een lijst van tabellen zijn ([[factors]])", "factors")
+            )
         else:
             for index, doc in enumerate(inline):
                 factor_docs.append((manifest_file, ("factors", index), doc))
@@ -166,7 +173,7 @@ def _load_uncached(path: Path) -> Bank:
     factors: list[tuple[Path, tuple[str | int, ...], Factor]] = []
     for file, prefix, doc in factor_docs:
         if not isinstance(doc, dict):
-            problems.append(Problem(file, "must be a table", format_path(prefix) or "factors"))
+            problems.append(Problem(file, "moet een tabel zijn", format_path(prefix) or "factors"))
             continue
         try:
             factors.append((file, prefix, Factor.model_validate(doc)))
@@ -176,7 +183,9 @@ def _load_uncached(path: Path) -> Bank:
 
     # Files that failed, or a ``factors`` key of the wrong kind, were reported already.
     if not factor_docs and not factor_files and (inline is None or isinstance(inline, list)):
-        problems.append(Problem(path, f"the bank has no factors (add {FACTORS_DIR}/*.toml)"))
+        problems.append(
+            Problem(path, f"de bank heeft geen factoren (voeg {FACTORS_DIR}/*.toml toe)")
+        )
     if manifest is not None:
         problems.extend(_check_manifest(manifest, manifest_file, texts[manifest_file]))
         problems.extend(_check_factors(manifest, factors, texts))
@@ -207,20 +216,20 @@ def _check_manifest(manifest: Manifest, file: Path, text: str) -> list[Problem]:
             problems.append(
                 Problem(
                     file,
-                    f"must label exactly the values {', '.join(expected)} "
-                    f"(got {', '.join(values)})",
+                    f"moet precies de waarden {', '.join(expected)} benoemen "
+                    f"(gevonden: {', '.join(values)})",
                     f"scales.{scale}",
                     find_line(text, ("scales", scale)),
                 )
             )
     for kind, ids in (
-        ("cluster", [c.id for c in manifest.clusters]),
-        ("step", [s.id for s in manifest.steps]),
-        ("municipal_action", [a.id for a in manifest.municipal_actions]),
+        ("cluster", [c.id for c in manifest.clusters]),  # Dutch words, in messages
+        ("stap", [s.id for s in manifest.steps]),
+        ("gemeentelijke actie", [a.id for a in manifest.municipal_actions]),
     ):
         for dup, count in Counter(ids).items():
             if count > 1:
-                problems.append(Problem(file, f"duplicate {kind} id '{dup}'", f"{kind}s"))
+                problems.append(Problem(file, f"{kind}-id '{dup}' komt twee keer voor", f"{kind}s"))
     return problems
 
 
@@ -244,7 +253,7 @@ def _check_factors(
             problems.append(
                 Problem(
                     file,
-                    f"duplicate factor id '{factor.id}' (also in {seen_ids[factor.id]})",
+                    f"factor-id '{factor.id}' komt twee keer voor (ook in {seen_ids[factor.id]})",
                     key,
                     line,
                 )
@@ -255,8 +264,8 @@ def _check_factors(
             problems.append(
                 Problem(
                     file,
-                    f"duplicate factor number {factor.number} "
-                    f"(also in {seen_numbers[factor.number]})",
+                    f"factornummer {factor.number} komt twee keer voor "
+                    f"(ook in {seen_numbers[factor.number]})",
                     key,
                     line,
                 )
@@ -267,7 +276,7 @@ def _check_factors(
             problems.append(
                 Problem(
                     file,
-                    f"unknown cluster '{factor.cluster}' (known: {', '.join(sorted(clusters))})",
+                    f"onbekend cluster '{factor.cluster}' (bekend: {', '.join(sorted(clusters))})",
                     key,
                     line,
                 )
@@ -276,11 +285,13 @@ def _check_factors(
         for dup, count in Counter(question_ids).items():
             if count > 1:
                 key, line = at(file, prefix, "sub_questions")
-                problems.append(Problem(file, f"duplicate sub-question id '{dup}'", key, line))
+                problems.append(
+                    Problem(file, f"subvraag-id '{dup}' komt twee keer voor", key, line)
+                )
         for dup, count in Counter(a.id for a in factor.actions).items():
             if count > 1:
                 key, line = at(file, prefix, "actions")
-                problems.append(Problem(file, f"duplicate action id '{dup}'", key, line))
+                problems.append(Problem(file, f"actie-id '{dup}' komt twee keer voor", key, line))
         previous = -1
         for index, action in enumerate(factor.actions):
             rank = INTENSITY_ORDER[action.intensity]
@@ -289,8 +300,8 @@ def _check_factors(
                 problems.append(
                     Problem(
                         file,
-                        "actions must run from light to heavy "
-                        f"('{action.intensity}' after a heavier one)",
+                        "acties moeten van licht naar zwaar lopen "
+                        f"('{action.intensity}' na een zwaardere)",
                         key,
                         line,
                     )
@@ -299,7 +310,7 @@ def _check_factors(
             rule = action.propose_when
             if rule.min_weight > rule.max_weight:
                 key, line = at(file, prefix, "actions", index, "propose_when")
-                problems.append(Problem(file, "min_weight is above max_weight", key, line))
+                problems.append(Problem(file, "min_weight is groter dan max_weight", key, line))
             for cond_index, condition in enumerate(rule.answers):
                 if condition.question not in question_ids:
                     key, line = at(
@@ -308,8 +319,8 @@ def _check_factors(
                     problems.append(
                         Problem(
                             file,
-                            f"rule names sub-question '{condition.question}', which "
-                            f"factor '{factor.id}' does not have",
+                            f"de regel noemt subvraag '{condition.question}', die "
+                            f"factor '{factor.id}' niet heeft",
                             key + ".question",
                             line,
                         )

@@ -10,9 +10,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from vbwizard import __version__
 from vbwizard.cli.common import EXIT_USER_ERROR, UserError, add_common_options
+from vbwizard.cli.dutch_argparse import VERSION_TEXT, DutchArgumentParser
+from vbwizard.errors import os_reason
+from vbwizard.problems import printable
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,18 +31,20 @@ def build_parser() -> argparse.ArgumentParser:
         tui_commands,
     )
 
-    common = argparse.ArgumentParser(add_help=False)
+    common = DutchArgumentParser(add_help=False)
     add_common_options(common, suppress=True)
-    parser = argparse.ArgumentParser(
+    parser = DutchArgumentParser(
         prog="vbwizard",
         description=(
             "Analyse van veiligheidsbeleving met de Tafel van 12 (methode: CCV). "
             "Zonder opdracht start de wizard."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"vbwizard {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"vbwizard {__version__}", help=VERSION_TEXT
+    )
     add_common_options(parser, suppress=False)
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", metavar="OPDRACHT", title="opdrachten")
     modules = (
         tui_commands,
         bank_commands,
@@ -54,17 +60,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _NotPlain(Exception):
+    """The quick parser met something it does not know: the full parser takes over."""
+
+
+class _QuietParser(DutchArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotPlain(message)
+
+
 def _plain_start(argv: list[str]) -> argparse.Namespace | None:
     """The options of a plain ``vbwizard [--sessions-dir D] [--bank B]``, else ``None``.
 
     Starting the wizard is the common case and must be quick, so it skips building
     the full parser (which imports every subcommand's dependencies).
     """
-    quick = argparse.ArgumentParser(add_help=False)
+    quick = _QuietParser(add_help=False)
     add_common_options(quick, suppress=False)
     try:
         args, rest = quick.parse_known_args(argv)
-    except SystemExit:
+    except _NotPlain:
         return None
     return None if rest else args
 
@@ -88,11 +103,18 @@ def _run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Nam
     try:
         return int(handler(args) or 0)
     except UserError as exc:
-        print(f"vbwizard: {exc}", file=sys.stderr)
+        # Messages quote paths and ids as typed: a newline or escape stays inert.
+        print(printable(f"vbwizard: {exc}", 1000), file=sys.stderr)
         return EXIT_USER_ERROR
     except ProblemsError as exc:
         for problem in exc.problems:
             print(str(problem), file=sys.stderr)
+        return EXIT_USER_ERROR
+    except OSError as exc:
+        # The last line of defence: every command checks its paths first, but a
+        # file system can still refuse (a folder made private meanwhile, a full disk).
+        where = f"{exc.filename}: " if exc.filename is not None else ""
+        print(printable(f"vbwizard: {where}{os_reason(exc)}", 1000), file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130

@@ -9,7 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from vbwizard.bank.loader import load_bank
-from vbwizard.cli.common import EXIT_FAILURE, EXIT_OK, EXIT_USER_ERROR, bank, sessions_dir
+from vbwizard.cli.common import (
+    EXIT_FAILURE,
+    EXIT_OK,
+    EXIT_USER_ERROR,
+    add_session_argument,
+    bank,
+    sessions_dir,
+)
 from vbwizard.problems import ProblemsError, printable, printable_lines
 
 
@@ -18,7 +25,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     validate = subparsers.add_parser(
         "validate", parents=[common], help="controleer een vragenbank (map of bestand)"
     )
-    validate.add_argument("path", nargs="?", help="map of bestand; standaard de meegeleverde bank")
+    validate.add_argument(
+        "path", nargs="?", metavar="PAD", help="map of bestand; standaard de meegeleverde bank"
+    )
     validate.set_defaults(handler=run_validate)
 
     show = subparsers.add_parser("bank", parents=[common], help="toon de vragenbank")
@@ -38,7 +47,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="toon de voorgestelde acties voor een sessie, met de reden",
     )
-    proposals.add_argument("session", help="pad naar een sessiebestand of een sessie-id")
+    add_session_argument(proposals)
     proposals.add_argument(
         "--all", action="store_true", help="voor alle factoren, niet alleen de prioriteiten"
     )

@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from vbwizard.paths import resolve_sessions_dir
+from vbwizard.paths import folder_problem, resolve_sessions_dir
 
 if TYPE_CHECKING:
     from vbwizard.bank.models import Bank
@@ -29,21 +29,37 @@ def add_common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> No
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument(
         "--sessions-dir",
-        metavar="DIR",
+        metavar="MAP",
         default=default,
         help="map met sessies (anders $VBWIZARD_SESSIONS_DIR, anders ./sessions)",
     )
     parser.add_argument(
         "--bank",
-        metavar="PATH",
+        metavar="PAD",
         default=default,
         help="een eigen vragenbank (map of bestand); anders de meegeleverde",
     )
 
 
+SESSION_HELP = "een sessiebestand (pad), een sessie-id of het begin van een id"
+
+
+def add_session_argument(parser: argparse.ArgumentParser) -> None:
+    """Add the positional ``SESSIE`` argument (a path, an id or an id's start)."""
+    parser.add_argument("session", metavar="SESSIE", help=SESSION_HELP)
+
+
 def sessions_dir(args: argparse.Namespace) -> Path:
-    """The sessions folder the user asked for."""
-    return resolve_sessions_dir(getattr(args, "sessions_dir", None))
+    """The sessions folder the user asked for.
+
+    Raises:
+        UserError: when it is a file, unreadable, or its name is impossible.
+    """
+    folder = resolve_sessions_dir(getattr(args, "sessions_dir", None))
+    problem = folder_problem(folder)
+    if problem is not None:
+        raise UserError(f"{folder}: {problem}")
+    return folder
 
 
 def bank_path(args: argparse.Namespace) -> Path | None:

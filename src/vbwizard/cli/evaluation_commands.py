@@ -24,25 +24,35 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     followup = subparsers.add_parser(
         "followup", parents=[common], help="start een vervolgsessie op een nulmeting"
     )
-    followup.add_argument("session", help="de nulmeting (pad of id)")
+    followup.add_argument(
+        "session", metavar="NULMETING", help="de nulmeting (pad, id of begin van een id)"
+    )
     followup.add_argument("--title", help="titel van het vervolg (anders '<titel> — vervolg')")
     followup.set_defaults(handler=run_followup)
 
     compare = subparsers.add_parser(
         "compare", parents=[common], help="vergelijk een nulmeting met een vervolgsessie"
     )
-    compare.add_argument("base", help="de nulmeting (pad of id)")
-    compare.add_argument("followup", help="de vervolgsessie (pad of id)")
+    compare.add_argument(
+        "base", metavar="NULMETING", help="de nulmeting (pad, id of begin van een id)"
+    )
+    compare.add_argument(
+        "followup", metavar="VERVOLG", help="de vervolgsessie (pad, id of begin van een id)"
+    )
     compare.add_argument("--format", choices=COMPARE_FORMATS, default="text")
-    compare.add_argument("-o", "--output", metavar="FILE", help="doelbestand (anders de terminal)")
+    compare.add_argument(
+        "-o", "--output", metavar="BESTAND", help="doelbestand (anders de terminal)"
+    )
     compare.set_defaults(handler=run_compare)
 
     trend = subparsers.add_parser(
         "trend", parents=[common], help="het verloop van nulmeting en vervolgen"
     )
-    trend.add_argument("session", help="een sessie uit de reeks (pad of id)")
+    trend.add_argument(
+        "session", metavar="SESSIE", help="een sessie uit de reeks (pad, id of begin van een id)"
+    )
     trend.add_argument("--format", choices=TREND_FORMATS, default="text")
-    trend.add_argument("-o", "--output", metavar="FILE", help="doelbestand (anders de terminal)")
+    trend.add_argument("-o", "--output", metavar="BESTAND", help="doelbestand (anders de terminal)")
     trend.set_defaults(handler=run_trend)
 
 

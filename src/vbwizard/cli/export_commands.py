@@ -50,7 +50,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _add_csv_options(parser: argparse.ArgumentParser, *, output_help: str) -> None:
-    parser.add_argument("-o", "--output", metavar="FILE", help=output_help)
+    parser.add_argument("-o", "--output", metavar="BESTAND", help=output_help)
     parser.add_argument(
         "--delimiter",
         choices=(",", ";"),

@@ -33,8 +33,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     merge = subparsers.add_parser(
         "merge", parents=[common], help="voeg zelfanalyses samen tot een groepssessie"
     )
-    merge.add_argument("sessions", nargs="+", metavar="SESSION", help="zelfanalyses (pad of id)")
-    merge.add_argument("-o", "--output", metavar="FILE", help="doelbestand (.toml)")
+    merge.add_argument(
+        "sessions", nargs="+", metavar="SESSIE", help="zelfanalyses (pad, id of begin van een id)"
+    )
+    merge.add_argument("-o", "--output", metavar="BESTAND", help="doelbestand (.toml)")
     merge.add_argument(
         "--anonymous",
         action="store_true",
@@ -43,10 +45,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     merge.set_defaults(handler=run_merge)
 
 
-def _merge_target(args: argparse.Namespace) -> tuple[Path, str | None]:
-    """Where the merged session goes, and the id its file name implies (if any)."""
+def _merge_target(args: argparse.Namespace) -> tuple[Path | None, str | None]:
+    """Where the merged session goes, and the id its file name implies (if any).
+
+    The place is ``None`` for the sessions folder.
+    """
     if not args.output:
-        return ensure_sessions_dir(sessions_dir(args)), None
+        # The folder is made only when there is a merged session to save in it.
+        return None, None
     path = output_path(args.output)
     if path.suffix != SESSION_SUFFIX:
         raise UserError(f"{path}: een sessie is een {SESSION_SUFFIX}-bestand")
@@ -81,8 +87,8 @@ def run_merge(args: argparse.Namespace) -> int:
         sessions = [s for _, s in loaded]
         check_compatible(the_bank, sessions, paths)
         merged = merge_sessions(the_bank, sessions, anonymous=args.anonymous, session_id=implied_id)
-    if target.is_dir():
-        path = _save_new(merged, target)
+    if target is None:
+        path = _save_new(merged, ensure_sessions_dir(sessions_dir(args)))
     else:
         write_file(target, _toml(merged))
         path = target

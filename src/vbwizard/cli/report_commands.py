@@ -12,8 +12,9 @@ import sys
 from pathlib import Path
 from typing import Any, cast
 
-from vbwizard.cli.common import EXIT_OK, UserError, bank, sessions_dir
+from vbwizard.cli.common import EXIT_OK, UserError, add_session_argument, bank, sessions_dir
 from vbwizard.paths import output_problem
+from vbwizard.problems import ProblemsError, printable
 from vbwizard.session.models import Session
 from vbwizard.session.storage import (
     SaveError,
@@ -38,7 +39,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     report = subparsers.add_parser(
         "report", parents=[common], help="maak een rapport (Markdown, HTML, Word of PDF)"
     )
-    report.add_argument("session", help="pad naar een sessiebestand of een sessie-id")
+    add_session_argument(report)
     report.add_argument(
         "--format",
         choices=("md", "html", "docx", "pdf"),
@@ -47,7 +48,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     report.add_argument(
         "-o",
         "--output",
-        metavar="FILE",
+        metavar="BESTAND",
         help="doelbestand (standaard <sessie-id>.<ext>; - = stdout)",
     )
     report.set_defaults(handler=run_report)
@@ -84,26 +85,46 @@ def load_ref(ref: str, args: argparse.Namespace) -> tuple[Path, Session]:
     return path, load_session(path)
 
 
+def _format_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with the asked report format (Dutch), or ``None``."""
+    to_stdout = args.output == "-"
+    fmt = args.format
+    if fmt is None and args.output and not to_stdout:
+        fmt = _SUFFIXES.get(Path(args.output).suffix.lower())
+        if fmt is None:
+            suffix = Path(args.output).suffix or "(geen)"
+            return (
+                f"{args.output}: onbekende extensie {suffix}; kies --format md, html, docx of pdf"
+            )
+    if fmt is None:
+        return "kies een formaat: --format md, html, docx of pdf"
+    if to_stdout and fmt in _BINARY:
+        return f"{_BINARY[fmt]} kan niet naar de terminal; geef -o BESTAND.{fmt}"
+    return None
+
+
 def run_report(args: argparse.Namespace) -> int:
     """Write a report of one session."""
     from vbwizard.reports import ReportFormat, render_report
 
-    fmt = args.format
+    # Where the session is comes first: when it is missing too, the user must
+    # hear that, not only that a format is missing.
+    try:
+        path = find_session(args.session, sessions_dir(args))
+    except (ProblemsError, UserError) as exc:
+        problem = _format_problem(args)
+        if problem is not None:
+            print(printable(str(exc), 1000), file=sys.stderr)
+            raise UserError(problem) from None
+        raise
+    problem = _format_problem(args)
+    if problem is not None:
+        raise UserError(problem)
     to_stdout = args.output == "-"
-    if fmt is None and args.output and not to_stdout:
-        fmt = _SUFFIXES.get(Path(args.output).suffix.lower())
-    if fmt is None and args.output and not to_stdout:
-        suffix = Path(args.output).suffix or "(geen)"
-        raise UserError(
-            f"{args.output}: onbekende extensie {suffix}; kies --format md, html, docx of pdf"
-        )
-    if fmt is None:
-        raise UserError("kies een formaat: --format md, html, docx of pdf")
-    if to_stdout and fmt in _BINARY:
-        raise UserError(f"{_BINARY[fmt]} kan niet naar de terminal; geef -o BESTAND.{fmt}")
+    fmt = args.format or _SUFFIXES[Path(args.output).suffix.lower()]
     # Check the target first: a typo in -o should not cost the work of a report.
     target = output_path(args.output) if args.output and not to_stdout else None
-    _, session = load_ref(args.session, args)
+    session = load_session(path)
     if target is None and not to_stdout:
         target = output_path(f"{session.id}.{fmt}")
     folder = sessions_dir(args)
@@ -114,6 +135,4 @@ def run_report(args: argparse.Namespace) -> int:
         return EXIT_OK
     write_file(target, data)
     print(target)
-    return EXIT_OK
-
     return EXIT_OK

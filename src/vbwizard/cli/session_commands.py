@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from vbwizard.cli.common import EXIT_OK, bank, sessions_dir
+from vbwizard.cli.common import EXIT_OK, add_session_argument, bank, sessions_dir
 from vbwizard.problems import printable, printable_lines
 from vbwizard.session.storage import (
     ensure_sessions_dir,
@@ -29,7 +29,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     list_cmd.set_defaults(handler=run_list)
 
     show = subparsers.add_parser("show", parents=[common], help="samenvatting van een sessie")
-    show.add_argument("session", help="pad naar een sessiebestand of een sessie-id")
+    add_session_argument(show)
     show.set_defaults(handler=run_show)
 
     demo = subparsers.add_parser(

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from vbwizard.cli.common import EXIT_OK, bank, bank_path, sessions_dir
+from vbwizard.cli.common import EXIT_OK, add_session_argument, bank, bank_path, sessions_dir
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     """Add ``open``."""
     open_cmd = subparsers.add_parser("open", parents=[common], help="ga verder met een sessie")
-    open_cmd.add_argument("session", help="pad naar een sessiebestand of een sessie-id")
+    add_session_argument(open_cmd)
     open_cmd.add_argument("--read-only", action="store_true", help="alleen bekijken")
     open_cmd.set_defaults(handler=run_open)
 
@@ -31,10 +31,12 @@ def run_start(args: argparse.Namespace) -> int:
 
 def run_open(args: argparse.Namespace) -> int:
     """Open one session in the wizard."""
-    from vbwizard.session.storage import find_session
+    from vbwizard.session.storage import find_session, read_session
     from vbwizard.tui.launch import launch
 
     path = find_session(args.session, sessions_dir(args))
+    # A broken file is reported here, as by `show`, not in a wizard that opens for nothing.
+    read_session(path)
     return (
         launch(
             bank=bank(args),

@@ -43,8 +43,10 @@ from pathlib import Path
 from typing import Any
 
 from vbwizard import __version__
+from vbwizard.errors import os_reason
 from vbwizard.paths import resolve_cache_dir
 from vbwizard.problems import Problem, ProblemsError, printable
+from vbwizard.safe_read import ReadRefused, kind_problem, open_problem, read_fd
 from vbwizard.session.models import SCHEMA_VERSION, Session
 from vbwizard.session.naming import SESSION_SUFFIX
 from vbwizard.session.storage import SaveError, atomic_write, parse_session
@@ -116,7 +118,7 @@ def _unreadable(path: Path, problem: Problem) -> SessionEntry:
     key = printable(problem.key_path, 120)
     reason = f"{key}: {message}" if key else message
     if problem.line:
-        reason = f"line {problem.line}: {reason}"
+        reason = f"regel {problem.line}: {reason}"
     return SessionEntry(path=path, id=path.stem, error=reason)
 
 
@@ -134,23 +136,20 @@ def _read(path: Path) -> tuple[SessionEntry, Identity | None]:
     try:
         # Non-blocking, so a FIFO named like a session cannot hang the list.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        return _unreadable(path, Problem(path, "file not found")), None
-    except IsADirectoryError:
-        return _unreadable(path, Problem(path, "is a folder, expected a file")), None
     except OSError as exc:
-        return _unreadable(path, Problem(path, f"cannot read: {exc.strerror or exc}")), None
+        return _unreadable(path, Problem(path, open_problem(exc))), None
     try:
         before = os.fstat(fd)
-        if stat.S_ISDIR(before.st_mode):
-            return _unreadable(path, Problem(path, "is a folder, expected a file")), None
-        if not stat.S_ISREG(before.st_mode):
-            return _unreadable(path, Problem(path, "not a regular file")), None
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            raw = handle.read()
+        problem = kind_problem(before.st_mode)
+        if problem is not None:
+            return _unreadable(path, Problem(path, problem)), None
+        # Capped: a huge file (or one that keeps growing) cannot stall the list.
+        raw = read_fd(fd)
         after = os.fstat(fd)
+    except ReadRefused as exc:
+        return _unreadable(path, Problem(path, exc.reason)), None
     except OSError as exc:
-        return _unreadable(path, Problem(path, f"cannot read: {exc.strerror or exc}")), None
+        return _unreadable(path, Problem(path, f"kan niet lezen: {os_reason(exc)}")), None
     finally:
         os.close(fd)
     identity: Identity | None = _identity(before)

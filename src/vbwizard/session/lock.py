@@ -59,7 +59,7 @@ def lock_path(session_path: Path) -> Path:
 def _read_info(handle: IO[str]) -> LockInfo | None:
     handle.seek(0)
     try:
-        data = json.loads(handle.read() or "null")
+        data = json.loads(handle.read(4096) or "null")  # ours are tiny; never read without bound
         return LockInfo(int(data["pid"]), str(data["host"]), str(data["since"]))
     except (ValueError, TypeError, KeyError):
         return None

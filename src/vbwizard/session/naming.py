@@ -41,6 +41,6 @@ def session_file(sessions_dir: Path, session_id: str) -> Path:
     """
     if not is_valid_id(session_id):
         raise ProblemsError(
-            [Problem(Path(session_id), "not a valid session id (only a-z, 0-9 and '-')")]
+            [Problem(Path(session_id), "geen geldige sessie-id (alleen a-z, 0-9 en '-')")]
         )
     return sessions_dir / f"{session_id}{SESSION_SUFFIX}"

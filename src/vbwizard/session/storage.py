@@ -21,6 +21,7 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
+from vbwizard.errors import errno_reason, os_reason
 from vbwizard.problems import (
     Problem,
     ProblemsError,
@@ -30,23 +31,11 @@ from vbwizard.problems import (
 )
 from vbwizard.session.migrations import migrate
 from vbwizard.session.models import Session
-from vbwizard.session.naming import SESSION_SUFFIX, is_valid_id, session_file
+from vbwizard.session.naming import SESSION_SUFFIX, session_file
 
 TEMP_PREFIX = "."
 TEMP_SUFFIX = ".tmp"
 STALE_TEMP_SECONDS = 60.0
-
-_ERRNO_TEXT = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is used up",
-    errno.EACCES: "no permission to write there",
-    errno.EPERM: "no permission to write there",
-    errno.EROFS: "the disk or folder is read-only",
-    errno.ENOENT: "the folder does not exist",
-    errno.ENOTDIR: "a part of the path is a file, not a folder",
-    errno.EISDIR: "there is a folder with that name",
-    errno.ENAMETOOLONG: "the name is too long",
-}
 
 # A lone surrogate (from a bad paste) cannot be encoded as UTF-8; it would make
 # every save fail, so it is stored as U+FFFD instead and the rest is kept.
@@ -61,14 +50,12 @@ class SaveError(ProblemsError):
         self.reason = reason
         self.code = code
         """The ``errno`` of the refusal, when the operating system gave one."""
-        super().__init__([Problem(path, f"could not save: {reason}")])
+        super().__init__([Problem(path, f"kon niet opslaan: {reason}")])
 
 
 def describe_os_error(exc: OSError) -> str:
-    """A plain reason for an ``OSError``, without a traceback."""
-    if exc.errno in _ERRNO_TEXT:
-        return _ERRNO_TEXT[exc.errno]
-    return exc.strerror or str(exc)
+    """A plain Dutch reason for an ``OSError`` met while saving, without a traceback."""
+    return os_reason(exc, writing=True)
 
 
 def ensure_sessions_dir(path: Path) -> Path:
@@ -77,13 +64,13 @@ def ensure_sessions_dir(path: Path) -> Path:
     Raises:
         ProblemsError: when it cannot be created or is not a folder.
     """
-    if path.exists() and not path.is_dir():
-        raise ProblemsError([Problem(path, "exists but is not a folder")])
     try:
+        if path.exists() and not path.is_dir():
+            raise ProblemsError([Problem(path, "bestaat al, maar is geen map")])
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         raise ProblemsError(
-            [Problem(path, f"cannot create the sessions folder: {describe_os_error(exc)}")]
+            [Problem(path, f"kan de map met sessies niet maken: {describe_os_error(exc)}")]
         ) from None
     return path
 
@@ -122,7 +109,7 @@ class SessionExistsError(SaveError):
     """A new file was to be created, but one with that name already exists."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(path, "a file with this name already exists", errno.EEXIST)
+        super().__init__(path, errno_reason(errno.EEXIST), errno.EEXIST)
 
 
 # Hard links are how a finished file is put in place only if the name is free; a
@@ -305,32 +292,16 @@ def session_files(sessions_dir: Path) -> list[Path]:
 
 
 def find_session(ref: str, sessions_dir: Path) -> Path:
-    """Resolve a session reference: a path to a file, or an id in the folder.
+    """Resolve a session reference: a path, an id, or an unambiguous start of an id.
 
-    A reference with a path separator or the ``.toml`` suffix is a path the
-    user typed (like any command's file argument); anything else is an id, and
-    an id only ever names a file directly inside ``sessions_dir``.
+    See :func:`vbwizard.session.refs.resolve_session`.
 
     Raises:
-        ProblemsError: when neither exists, or the id is not a valid id.
+        ProblemsError: when no single regular file fits (in Dutch, naming it).
     """
-    candidate = Path(ref)
-    if candidate.suffix == SESSION_SUFFIX or os.sep in ref:
-        try:
-            found = candidate.is_file()
-        except (OSError, ValueError) as exc:
-            # A NUL byte or an over-long name: no such file can exist.
-            reason = describe_os_error(exc) if isinstance(exc, OSError) else "not a valid path"
-            raise ProblemsError([Problem(candidate, reason)]) from None
-        if found:
-            return candidate
-        raise ProblemsError([Problem(candidate, "no such session file")])
-    if not is_valid_id(ref):
-        raise ProblemsError([Problem(Path(ref), "not a session file or a valid session id")])
-    path = session_file(sessions_dir, ref)
-    if not path.is_file():
-        raise ProblemsError([Problem(path, f"no session with id '{ref}' in {sessions_dir}")])
-    return path
+    from vbwizard.session.refs import resolve_session
+
+    return resolve_session(ref, sessions_dir)
 
 
 def clean_stale_temp_files(sessions_dir: Path, older_than: float = STALE_TEMP_SECONDS) -> int:

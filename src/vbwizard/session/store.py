@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import errno
 from pathlib import Path
 
+from vbwizard.errors import errno_reason
 from vbwizard.problems import ProblemsError
 from vbwizard.session import storage
 from vbwizard.session.lock import SessionLock, SessionLockedError
@@ -32,25 +32,12 @@ from vbwizard.session.storage import (
 _FRESH_ID_ATTEMPTS = 20
 """Ids carry a random suffix; twenty clashes in a row mean something else is wrong."""
 
-# ``last_error`` is shown in the (Dutch) wizard, so it speaks Dutch; the
-# command line reports the same refusals in English through ``SaveError``.
-_REASONS_NL = {
-    errno.ENOSPC: "de schijf is vol",
-    errno.EEXIST: "er bestaat al een sessie met deze naam",
-    errno.EDQUOT: "het schijfquotum is op",
-    errno.EACCES: "geen toestemming om daar te schrijven",
-    errno.EPERM: "geen toestemming om daar te schrijven",
-    errno.EROFS: "de schijf of map is alleen-lezen",
-    errno.ENOENT: "de map bestaat niet (meer)",
-    errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
-    errno.ENAMETOOLONG: "de naam is te lang",
-}
-
 
 def dutch_reason(error: ProblemsError) -> str:
     """Why a save failed, in plain Dutch for the wizard."""
     if isinstance(error, SaveError):
-        reason = _REASONS_NL.get(error.code or 0, error.reason)
+        # One Dutch table (vbwizard.errors) for the wizard and the command line.
+        reason = errno_reason(error.code, writing=True) if error.code else error.reason
         if error.path.name.endswith(".bak"):
             return f"kon geen reservekopie van het oudere bestand maken: {reason}"
         return reason

@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.reactive import reactive
 
+from vbwizard.errors import os_reason
 from vbwizard.save_state import SaveState
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
     from textual.screen import Screen
 
     from vbwizard.bank.models import Bank
@@ -42,6 +44,23 @@ class SessionApp(App[None]):
         self.sessions_dir = sessions_dir
         self.controller: SessionController | None = None
         self._baseline: tuple[str, Session | None] | None = None
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a toast; its text is always literal, never markup.
+
+        Messages quote titles, names, paths and lock owners, which may hold
+        ``[/b]`` or ``[@click=app.quit]``; none of vbwizard's own messages uses
+        markup, so ``markup`` is ignored (kept for Textual's signature).
+        """
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     @property
     def bank(self) -> Bank:
@@ -144,7 +163,7 @@ class SessionApp(App[None]):
             return False
         except OSError as exc:
             self.notify(
-                f"{path}: {exc.strerror or exc}",
+                f"{path}: {os_reason(exc)}",
                 title="Vergrendelen mislukt",
                 severity="error",
                 markup=False,

@@ -7,7 +7,9 @@ derived from ``sessions/good.toml`` or ``banks/good.toml`` beside this script.
 
 from __future__ import annotations
 
+import os
 import random
+import shutil
 import sys
 from pathlib import Path
 
@@ -65,6 +67,25 @@ def generate(out: Path) -> list[Path]:
             (folder / name).write_bytes(data)
             written.append(folder / name)
     return written
+
+
+def make_hostile(out: Path, limit: int) -> None:
+    """Make the ``[hostile]`` entries of EXPECTED.toml in ``out``: things git cannot hold.
+
+    Args:
+        out: an empty folder.
+        limit: the reading cap; the too-big file is one byte over it.
+    """
+    os.mkfifo(out / "fifo.toml")  # reading would wait for a writer for ever
+    (out / "zero.toml").symlink_to("/dev/zero")  # reading would never end
+    (out / "een-map.toml").mkdir()
+    (out / "link-naar-map.toml").symlink_to(out / "een-map.toml")
+    with (out / "te-groot.toml").open("wb") as handle:
+        handle.truncate(limit + 1)  # sparse: costs no disk space
+    private = out / "prive"
+    private.mkdir(mode=0o700)
+    shutil.copy(HERE / "sessions" / "good.toml", private / "good.toml")
+    shutil.copy(HERE / "banks" / "good.toml", private / "bank.toml")
 
 
 if __name__ == "__main__":

@@ -60,11 +60,11 @@ class ActionEditor(ModalScreen[PlannedAction | None]):
         action = self.draft
         with Vertical(id="action-editor"):
             heading = "Eigen actie" if action.bank_action is None else "Actie"
-            yield Static(f"{heading} bij: {self.factor_title}", classes="step-title")
+            yield Static(f"{heading} bij: {self.factor_title}", classes="step-title", markup=False)
             with VerticalScroll(id="action-editor-fields"):
                 # The reason scrolls with the fields: at 80×24 the fields need the room.
                 if self.why:
-                    yield Static(self.why, classes="why")
+                    yield Static(self.why, classes="why", markup=False)
                 yield Field("Titel *", action.title, self._set_title, field_id="action-title")
                 yield Field(
                     "Beschrijving",

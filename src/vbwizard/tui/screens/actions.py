@@ -124,6 +124,7 @@ class ActionsScreen(StepScreen):
             Static(
                 f"{place}e prioriteit · {self.factor_title(factor_id)} · {weight_text}",
                 classes="section-title",
+                markup=False,
             )
         )
         proposals = propose(self.bank, self.session, factor_id) if factor else []

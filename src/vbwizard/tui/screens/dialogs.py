@@ -29,7 +29,7 @@ class ConfirmDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         """Question and two buttons."""
         with Vertical(classes="dialog"):
-            yield Static(self.question, classes="dialog-question")
+            yield Static(self.question, classes="dialog-question", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes_label, id="yes", variant="primary")
                 yield Button(self.no_label, id="no")
@@ -60,7 +60,7 @@ class InputDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         """Prompt and input."""
         with Vertical(classes="dialog"):
-            yield Label(self.prompt, classes="dialog-question")
+            yield Label(self.prompt, classes="dialog-question", markup=False)
             yield Input(self.value, id="dialog-input")
             yield Label("Enter: bevestigen · Esc: annuleren", classes="hint")
 

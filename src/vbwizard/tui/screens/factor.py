@@ -9,6 +9,7 @@ from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.markup import escape
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -90,9 +91,10 @@ class FactorScreen(StepScreen):
                 yield Static(
                     f"Factor {factor.number} van {count} · {cluster.title}{marker}",
                     classes="step-intro",
+                    markup=False,
                 )
-                yield Static(factor.title, classes="step-title factor-title")
-                yield Static(factor.main_question, classes="main-question")
+                yield Static(factor.title, classes="step-title factor-title", markup=False)
+                yield Static(factor.main_question, classes="main-question", markup=False)
                 for question in factor.sub_questions:
                     yield ChoiceRow(
                         question.text,
@@ -180,19 +182,20 @@ class FactorScreen(StepScreen):
 
     def _help_text(self) -> str:
         factor = self.factor
-        parts = ["[b]Uitleg[/b]", factor.explanation]
+        # Bank texts may hold brackets (a --bank from anyone): escaped, never markup.
+        parts = ["[b]Uitleg[/b]", escape(factor.explanation)]
         if factor.cautions:
-            parts += ["", "[b]Let op[/b]", *[f"• {c}" for c in factor.cautions]]
+            parts += ["", "[b]Let op[/b]", *[f"• {escape(c)}" for c in factor.cautions]]
         if factor.examples:
-            parts += ["", "[b]Voorbeelden[/b]", *[f"• {e}" for e in factor.examples]]
+            parts += ["", "[b]Voorbeelden[/b]", *[f"• {escape(e)}" for e in factor.examples]]
         parts += [
             "",
             "[b]Mogelijke acties (licht → zwaar)[/b]",
-            *[f"• {a.title}" for a in factor.actions],
+            *[f"• {escape(a.title)}" for a in factor.actions],
         ]
         hints = [q for q in factor.sub_questions if q.hint]
         if hints:
-            parts += ["", "[b]Bij de vragen[/b]", *[f"• {q.hint}" for q in hints]]
+            parts += ["", "[b]Bij de vragen[/b]", *[f"• {escape(q.hint or '')}" for q in hints]]
         parts += ["", "F1: uitleg verbergen"]
         return "\n".join(parts)
 

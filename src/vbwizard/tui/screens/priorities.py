@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -46,7 +47,7 @@ class PriorityCard(Vertical):
         self.priority = priority
         self.title = title
         # Held here so that it can be numbered before the card has mounted.
-        self.heading = Static(title, classes="priority-title")
+        self.heading = Static(title, classes="priority-title", markup=False)
 
     def compose(self) -> Iterable[Widget]:
         """The numbered title and the reason field."""
@@ -102,12 +103,14 @@ class PrioritiesScreen(StepScreen):
             "of Enter.",
             classes="step-intro",
         )
-        table: DataTable[str] = DataTable(id="ranking", cursor_type="row", zebra_stripes=True)
+        table: DataTable[str | Text] = DataTable(
+            id="ranking", cursor_type="row", zebra_stripes=True
+        )
         # Short headers and cells: the five columns must fit in 80 columns.
         table.add_column("", key="choice")
         table.add_columns("Factor", "Gewicht", "Zekerheid", "Verschil")
         for ranked in rank_factors(self.bank, session):
-            table.add_row("", *self._cells(ranked), key=ranked.factor.id)
+            table.add_row("", *map(Text, self._cells(ranked)), key=ranked.factor.id)
         yield table
         yield Static("Gekozen, in volgorde van aanpak", classes="section-title")
         yield Static(ORDER_HINT, classes="hint")
@@ -165,7 +168,7 @@ class PrioritiesScreen(StepScreen):
             )
 
     @property
-    def ranking(self) -> DataTable[str]:
+    def ranking(self) -> DataTable[str | Text]:
         """The ranking table."""
         return self.query_one("#ranking", DataTable)
 

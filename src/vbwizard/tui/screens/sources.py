@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -82,7 +83,7 @@ class SourcePicker(ModalScreen[str | None]):
         options.append(Option("Eigen bron: zelf een naam typen…", id=OWN_SOURCE))
         with Vertical(classes="dialog"):
             yield Label("Welke bron wilt u toevoegen?", classes="dialog-question")
-            yield OptionList(*options, id="source-presets")
+            yield OptionList(*options, id="source-presets", markup=False)
             yield Label("Enter: kiezen · Esc: annuleren", classes="hint")
         yield Footer()
 
@@ -131,7 +132,9 @@ class SourcesScreen(StepScreen):
         with Horizontal(classes="button-row top"):
             yield Button("Bron toevoegen (n)", id="source-add", compact=True)
             yield Button("Verwijderen (x)", id="source-delete", compact=True)
-        table: DataTable[str] = DataTable(id="sources-table", cursor_type="row", zebra_stripes=True)
+        table: DataTable[str | Text] = DataTable(
+            id="sources-table", cursor_type="row", zebra_stripes=True
+        )
         table.add_columns("Bron", "Status", "Soort", "Bevinding")
         yield table
         yield Static(
@@ -152,7 +155,7 @@ class SourcesScreen(StepScreen):
     # -- the table -------------------------------------------------------------------
 
     @property
-    def table(self) -> DataTable[str]:
+    def table(self) -> DataTable[str | Text]:
         """The sources table."""
         return self.query_one("#sources-table", DataTable)
 
@@ -168,7 +171,7 @@ class SourcesScreen(StepScreen):
         table = self.table
         table.clear()
         for source in self.session.sources:
-            table.add_row(*self._cells(source))
+            table.add_row(*map(Text, self._cells(source)))  # as typed, never markup
         has_rows = bool(self.session.sources)
         table.display = has_rows
         self.query_one("#sources-empty").display = not has_rows
@@ -179,7 +182,7 @@ class SourcesScreen(StepScreen):
     def _update_row(self, index: int) -> None:
         # Only the cells change; rebuilding the table would move the cursor and focus.
         for column, value in enumerate(self._cells(self.session.sources[index])):
-            self.table.update_cell_at(Coordinate(index, column), value, update_width=True)
+            self.table.update_cell_at(Coordinate(index, column), Text(value), update_width=True)
 
     def _selected(self) -> int | None:
         if not self.session.sources:

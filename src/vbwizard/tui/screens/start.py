@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -54,7 +55,7 @@ class StartScreen(Screen[None]):
                 yield OptionList(*[Option(label, id=key) for key, label, _ in MENU], id="menu")
             with Vertical(id="start-info"):
                 yield Static(self._intro(), id="start-intro")
-                yield Static("\nSessies laden…", id="start-recent")
+                yield Static("\nSessies laden…", id="start-recent", markup=False)
         yield Footer()
 
     def _intro(self) -> str:
@@ -65,10 +66,10 @@ class StartScreen(Screen[None]):
         else:
             title, source = "Tafel van 12", "Centrum voor Criminaliteitspreventie en Veiligheid"
         return (
-            f"[b]{title}[/b]\n\n"
+            f"[b]{escape(title)}[/b]\n\n"
             "Analyseer hoe veilig mensen zich voelen met de twaalf factoren van de "
             "Tafel van 12, kies de 3 tot 5 factoren die het zwaarst wegen en maak een "
-            f"actieplan.\n\nMethode: {source}."
+            f"actieplan.\n\nMethode: {escape(source)}."
         )
 
     def on_mount(self) -> None:

@@ -84,7 +84,7 @@ class ChoiceRow(Widget, can_focus=True):
     def compose(self) -> ComposeResult:
         """The prompt, then the options."""
         if self.prompt:
-            yield Label(self.prompt, classes="choice-prompt")
+            yield Label(self.prompt, classes="choice-prompt", markup=False)
         if self.note:
             yield Label(self.note, classes="choice-note", markup=False)
         with Horizontal(classes="choice-options"):

@@ -109,7 +109,9 @@ class FactorGrid(Vertical):
     def compose(self) -> ComposeResult:
         """A title and a row of cells per cluster."""
         for cluster in self.bank.manifest.clusters:
-            yield Static(f"{cluster.number}. {cluster.title}", classes="cluster-title")
+            yield Static(
+                f"{cluster.number}. {cluster.title}", classes="cluster-title", markup=False
+            )
             with Horizontal(classes="cluster-row"):
                 for factor in self.bank.factors_in(cluster.id):
                     yield FactorCell(factor, self.session, interactive=self.interactive)

@@ -166,7 +166,7 @@ class Field(Vertical):
 
     def compose(self) -> ComposeResult:
         """Label, input, error line."""
-        yield Label(self.label, classes="field-label")
+        yield Label(self.label, classes="field-label", markup=False)
         if self.multiline:
             yield BoundTextArea(self.value, self.setter, id=self.field_id, classes="field-text")
         else:
@@ -177,7 +177,7 @@ class Field(Vertical):
                 placeholder=self.placeholder,
                 apply_on_leave=self.apply_on_leave,
             )
-        yield Static("", classes="field-error")
+        yield Static("", classes="field-error", markup=False)
 
     def show_error(self, message: str | None) -> None:
         """Show or clear the message beside the field."""
