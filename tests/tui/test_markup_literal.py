@@ -21,11 +21,11 @@ from vbwizard.session.create import new_session
 from vbwizard.session.lock import lock_path
 from vbwizard.session.models import FactorAnswer, Priority, Progress, Session
 from vbwizard.session.storage import save_session
+from vbwizard.steps import STEP_NAMES
 from vbwizard.tui.app import VbWizardApp
 from vbwizard.tui.screens.dialogs import ConfirmDialog
 from vbwizard.tui.screens.factor import FactorScreen
 from vbwizard.tui.screens.grid import GridScreen
-from vbwizard.tui.screens.step import STEP_TITLES
 from vbwizard.tui.screens.summary import SummaryScreen
 
 PAYLOAD = "[/b] [@click=app.quit]x[/] [link=file:///etc/passwd]p[/link] [b]vet[/b]"
@@ -90,7 +90,7 @@ async def test_every_step_shows_markup_literally(
         await pilot.pause()
         seen_steps = []
         names_so_far: list[str] = []
-        for _ in range(len(STEP_TITLES) + len(factor_ids) + 2):
+        for _ in range(len(STEP_NAMES) + len(factor_ids) + 2):
             screen = app.screen
             seen_steps.append((type(screen).__name__, getattr(screen, "factor_id", None)))
             shown = _shown(app)
