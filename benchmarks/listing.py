@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from common import machine, median, ms  # noqa: E402
 from make_sessions import write_sessions  # noqa: E402
 
-from vbwizard.session.storage import list_sessions  # noqa: E402
+from vbwizard.session.listing import list_sessions  # noqa: E402
 
 PARSE_ONLY = (
     "import pathlib, sys, tomllib\n"

@@ -9,10 +9,10 @@ from typing import Any
 
 from vbwizard.cli.common import EXIT_OK, bank, sessions_dir
 from vbwizard.problems import printable, printable_lines
+from vbwizard.session.listing import list_sessions
 from vbwizard.session.storage import (
     ensure_sessions_dir,
     find_session,
-    list_sessions,
     read_session,
     save_session,
 )

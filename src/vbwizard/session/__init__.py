@@ -1,12 +1,11 @@
 """Sessions: models, file naming, atomic storage, locking (no Textual here)."""
 
 from vbwizard.paths import resolve_sessions_dir
+from vbwizard.session.listing import SessionEntry, list_sessions
 from vbwizard.session.models import SCHEMA_VERSION, FactorAnswer, Session
 from vbwizard.session.storage import (
     SaveError,
-    SessionEntry,
     ensure_sessions_dir,
-    list_sessions,
     load_session,
     read_session,
     save_session,

@@ -45,9 +45,10 @@ from typing import Any
 from vbwizard import __version__
 from vbwizard.paths import resolve_cache_dir
 from vbwizard.problems import Problem, ProblemsError, printable
+from vbwizard.session.atomic import SaveError, atomic_write
 from vbwizard.session.models import SCHEMA_VERSION, Session
 from vbwizard.session.naming import SESSION_SUFFIX
-from vbwizard.session.storage import SaveError, atomic_write, parse_session
+from vbwizard.session.storage import parse_session
 
 CACHE_FORMAT = "vbwizard-session-list/1"
 RACY_NS = 2_000_000_000

@@ -28,8 +28,8 @@ from vbwizard.tui.widgets.session_table import (
 )
 
 if TYPE_CHECKING:
+    from vbwizard.session.listing import SessionEntry
     from vbwizard.session.models import Session
-    from vbwizard.session.storage import SessionEntry
     from vbwizard.tui.app import VbWizardApp
 
 BATCH = 300
@@ -102,7 +102,7 @@ class ReviewScreen(Screen[None]):
         from textual.worker import get_current_worker
 
         from vbwizard.problems import ProblemsError
-        from vbwizard.session.storage import iter_sessions
+        from vbwizard.session.listing import iter_sessions
 
         worker = get_current_worker()
         try:

@@ -28,7 +28,7 @@ from vbwizard.reports.labels import STATUS_LABELS
 
 if TYPE_CHECKING:
     from vbwizard.bank.models import Bank
-    from vbwizard.session.storage import SessionEntry
+    from vbwizard.session.listing import SessionEntry
 
 COLUMNS = ("Titel", "Gebied", "Datum", "Vorm", "Status", "Prioriteiten")
 CHUNK = 150
