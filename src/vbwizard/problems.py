@@ -13,10 +13,14 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING
 
 from vbwizard.toml_locate import PathPart, find_line
+
+if TYPE_CHECKING:
+    # Only for types: the start screen imports this module (for ProblemsError), and
+    # pydantic takes longer to import than the screen takes to draw.
+    from pydantic import BaseModel, ValidationError
 
 # Control characters (C0, DEL, C1) and lone surrogates: shown escaped, never raw.
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -143,6 +147,8 @@ def parse_toml(path: Path, raw: bytes) -> tuple[dict[str, object], str]:
 
 def _nested_model(annotation: object, depth: int = 0) -> type[BaseModel] | None:
     """The model inside an annotation such as ``list[X]``, ``dict[str, X]`` or ``X | None``."""
+    from pydantic import BaseModel
+
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     if depth > 5:

@@ -110,3 +110,19 @@ def test_built_wheel_carries_the_bank_and_finds_it_from_another_folder(tmp_path)
     assert module_file.startswith(str(target))
     assert bank_path == str(target / "vbwizard" / "_bank")
     assert count == "12"
+
+
+def test_start_path_waits_for_neither_pydantic_nor_toml():
+    # What `vbwizard` imports before its start screen is drawn; the bank, the session
+    # models and the file checks load in the background once the screen shows.
+    code = textwrap.dedent(
+        """
+        import sys
+        import vbwizard.cli, vbwizard.cli.tui_commands, vbwizard.tui.launch
+        import vbwizard.tui.screens.start
+        print(sorted(m for m in ("pydantic", "tomllib", "vbwizard.problems") if m in sys.modules))
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

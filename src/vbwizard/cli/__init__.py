@@ -66,18 +66,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Namespace) -> int:
     """Run a command; a user's mistake becomes one line on stderr and exit code 2."""
-    from vbwizard.problems import ProblemsError
-
     try:
         return int(handler(args) or 0)
     except UserError as exc:
         print(f"vbwizard: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
-    except ProblemsError as exc:
-        for problem in exc.problems:
-            print(str(problem), file=sys.stderr)
-        return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:
+        # Imported only now: starting the wizard must not wait for vbwizard.problems
+        # (tomllib, difflib). A ProblemsError can only come from that module anyway.
+        from vbwizard.problems import ProblemsError
+
+        if not isinstance(exc, ProblemsError):
+            raise
+        for problem in exc.problems:
+            print(str(problem), file=sys.stderr)
+        return EXIT_USER_ERROR

@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from vbwizard.tui.themes import WIZARD_CSS
 from vbwizard.tui.widgets.session_table import (
     BASELINE_MARK,
     COLUMNS,
@@ -40,6 +41,8 @@ HINT = "Enter bekijken · o bewerken · spatie markeren · m nulmeting · 1–6 
 
 class ReviewScreen(Screen[None]):
     """Every saved session in a table; act on the highlighted or marked ones."""
+
+    CSS_PATH = WIZARD_CSS
 
     AUTO_FOCUS = "#review-table"
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Input, Static, TextArea
 
 from vbwizard.bank.models import Bank
 from vbwizard.session.models import STEPS, Session, Step
+from vbwizard.tui.themes import WIZARD_CSS
 from vbwizard.tui.widgets.choice_row import ChoiceRow
 
 if TYPE_CHECKING:
@@ -62,6 +63,8 @@ class StepBar(Static):
 
 class StepScreen(Screen[None]):
     """A step of the wizard; subclasses set ``STEP`` and implement ``compose_body``."""
+
+    CSS_PATH = WIZARD_CSS
 
     STEP: ClassVar[Step] = "scope"
     HELP: ClassVar[str] = ""
