@@ -1,11 +1,12 @@
 """The session list: a summary of every session file in a folder, and its cache.
 
-Listing reads every file with the same strict checks as opening it, so a file the
-list calls readable really opens, and a broken one says why. Profiling a full
-session showed where that time goes: tomllib's parsing is about 95 %, pydantic's
-validation about 4 %. Skipping validation would buy almost nothing, so a first
-listing validates everything; what makes a repeated listing cheap is not parsing
-at all when nothing changed.
+Listing says of every file what opening it would say, so a file the list calls
+readable really opens, and a broken one says why. Profiling showed where the time
+of a first listing goes: tomllib's parsing about 95 %, pydantic's validation about
+4 %. So a file that vbwizard itself wrote, unchanged since (its checksum line
+matches, see :mod:`~vbwizard.session.list_head`), is summarised from its first
+lines alone; any other file is parsed and validated in full, as opening it would.
+What makes a repeated listing cheap is not reading files at all when nothing changed.
 
 Summaries are therefore cached per user (see
 :func:`~vbwizard.paths.resolve_cache_dir`), never in the sessions folder: listing
@@ -37,6 +38,7 @@ import json
 import os
 import stat
 import time
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +48,7 @@ from vbwizard import __version__
 from vbwizard.paths import resolve_cache_dir
 from vbwizard.problems import Problem, ProblemsError, printable
 from vbwizard.session.atomic import SaveError, atomic_write
+from vbwizard.session.list_head import trusted_head
 from vbwizard.session.models import SCHEMA_VERSION, Session
 from vbwizard.session.naming import SESSION_SUFFIX
 from vbwizard.session.storage import parse_session
@@ -97,6 +100,26 @@ class SessionEntry:
             updated=session.updated,
         )
 
+    @classmethod
+    def from_head(cls, path: Path, doc: dict[str, Any]) -> SessionEntry:
+        """Summarise the head of a file vbwizard wrote (see :mod:`~vbwizard.session.list_head`).
+
+        Only for a head whose checksum matched: absent keys take the model's defaults,
+        exactly as :meth:`from_session` would see them after a full parse.
+        """
+        scope = doc.get("scope", {})
+        return cls(
+            path=path,
+            id=doc["id"],
+            title=scope.get("title", ""),
+            area=scope.get("area", ""),
+            date=scope.get("date") or doc["created"].date(),
+            mode=doc.get("mode", "group"),
+            status=doc.get("status", "in_progress"),
+            priorities=[p["factor"] for p in doc.get("priorities", [])],
+            updated=doc["updated"],
+        )
+
 
 def _unreadable(path: Path, problem: Problem) -> SessionEntry:
     # One short, inert line per file: keys may be huge or hold escapes.
@@ -145,11 +168,22 @@ def _read(path: Path) -> tuple[SessionEntry, Identity | None]:
     recent = max(before.st_mtime_ns, before.st_ctime_ns) > time.time_ns() - RACY_NS
     if recent or identity != _identity(after):
         identity = None
+    return _summarise(path, raw), identity
+
+
+def _summarise(path: Path, raw: bytes) -> SessionEntry:
+    """The entry of a file's bytes: from its head when vbwizard wrote it unchanged, else in full."""
+    head = trusted_head(raw, SCHEMA_VERSION)
+    if head is not None:
+        try:
+            return SessionEntry.from_head(path, tomllib.loads(head.decode("utf-8")))
+        except (ValueError, LookupError, TypeError, AttributeError):
+            pass  # cannot happen for a file vbwizard wrote; the full parse will say why
     try:
         session, _ = parse_session(path, raw)
     except ProblemsError as exc:
-        return _unreadable(path, exc.problems[0]), identity
-    return SessionEntry.from_session(path, session), identity
+        return _unreadable(path, exc.problems[0])
+    return SessionEntry.from_session(path, session)
 
 
 def _scan(folder: Path) -> list[tuple[str, Identity | None]] | None:

@@ -36,6 +36,7 @@ from vbwizard.session.atomic import SessionExistsError as SessionExistsError
 from vbwizard.session.atomic import atomic_write as atomic_write
 from vbwizard.session.atomic import describe_os_error as describe_os_error
 from vbwizard.session.atomic import fsync_dir as fsync_dir
+from vbwizard.session.list_head import SECTIONS, seal
 from vbwizard.session.migrations import migrate
 from vbwizard.session.models import Session
 from vbwizard.session.naming import SESSION_SUFFIX, is_valid_id, session_file
@@ -74,10 +75,32 @@ def _prune(value: Any) -> Any:
     return value
 
 
+def _list_fields_first(document: dict[str, Any]) -> dict[str, Any]:
+    """The document with the list's tables moved before the first other table.
+
+    TOML writes top-level values before any table, so the list's fields then all
+    come first in the file; everything else keeps its order.
+    """
+    keys = list(document)
+    first = next((i for i, k in enumerate(keys) if isinstance(document[k], dict)), len(keys))
+    order = [
+        *(k for k in keys[:first] if k not in SECTIONS),
+        *(k for k in SECTIONS if k in document),
+        *(k for k in keys[first:] if k not in SECTIONS),
+    ]
+    return {k: document[k] for k in order}
+
+
 def session_to_toml(session: Session) -> str:
-    """Serialise a session to TOML text, omitting absent values."""
+    """Serialise a session to TOML text, omitting absent values.
+
+    The list's fields come first and the first line is a checksum comment, so the
+    session list can read a file vbwizard wrote without parsing all of it (see
+    :mod:`vbwizard.session.list_head`).
+    """
     document = _prune(session.model_dump(mode="python", exclude_none=True))
-    return _SURROGATE.sub("\ufffd", tomli_w.dumps(document))
+    text = _SURROGATE.sub("\ufffd", tomli_w.dumps(_list_fields_first(document)))
+    return seal(text, session.schema_version)
 
 
 def save_session(session: Session, sessions_dir: Path) -> Path:
