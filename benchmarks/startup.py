@@ -126,5 +126,6 @@ def main() -> None:
     print(f"ratio CPU time: {median(ours_cpu) / median(base_cpu):.2f}x")
     print(f"ratio memory: {median(ours_mem) / median(base_mem):.2f}x (budget 1.2x)")
 
+
 if __name__ == "__main__":
     main()

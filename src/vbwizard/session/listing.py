@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from vbwizard import __version__
+from vbwizard.bulk import collector_paused
 from vbwizard.paths import resolve_cache_dir
 from vbwizard.problems import Problem, ProblemsError, printable
 from vbwizard.session.atomic import SaveError, atomic_write
@@ -321,31 +322,35 @@ def iter_sessions(sessions_dir: Path) -> Iterator[SessionEntry]:
     Unchanged files come first, straight from the cache, then the others one by
     one as they are parsed, so a view can fill progressively. When the generator
     is exhausted the cache is brought up to date (best effort); one abandoned
-    early leaves the cache as it was.
+    early leaves the cache as it was. Until it ends, Python's cyclic garbage
+    collector is paused (:func:`~vbwizard.bulk.collector_paused`).
     """
-    scan = _scan(sessions_dir)
-    if scan is None:
-        return
-    cache = cache_file_for(sessions_dir)
-    header = _header(sessions_dir) if cache is not None else {}
-    old = _load_cache(cache, header) if cache is not None else {}
-    new: dict[str, Any] = {}
-    to_read: list[Path] = []
-    for name, identity in scan:
-        path = sessions_dir / name
-        entry = None if identity is None else _from_cache(path, old.get(name), identity)
-        if entry is None:
-            to_read.append(path)
-            continue
-        new[name] = old[name]
-        yield entry
-    for path in to_read:
-        entry, identity = _read(path)
-        if identity is not None:
-            new[path.name] = [list(identity), _to_cache(entry)]
-        yield entry
-    if cache is not None and new != old:
-        _save_cache(cache, header, new)
+    # Thousands of new objects and no cycles among them: a cyclic collection now
+    # would only rescan everything alive (in the TUI: ~80 ms with the UI waiting).
+    with collector_paused():
+        scan = _scan(sessions_dir)
+        if scan is None:
+            return
+        cache = cache_file_for(sessions_dir)
+        header = _header(sessions_dir) if cache is not None else {}
+        old = _load_cache(cache, header) if cache is not None else {}
+        new: dict[str, Any] = {}
+        to_read: list[Path] = []
+        for name, identity in scan:
+            path = sessions_dir / name
+            entry = None if identity is None else _from_cache(path, old.get(name), identity)
+            if entry is None:
+                to_read.append(path)
+                continue
+            new[name] = old[name]
+            yield entry
+        for path in to_read:
+            entry, identity = _read(path)
+            if identity is not None:
+                new[path.name] = [list(identity), _to_cache(entry)]
+            yield entry
+        if cache is not None and new != old:
+            _save_cache(cache, header, new)
 
 
 def list_sessions(sessions_dir: Path) -> list[SessionEntry]:
