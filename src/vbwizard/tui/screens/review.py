@@ -113,19 +113,20 @@ class ReviewScreen(Screen[None]):
         except ProblemsError:
             return  # The app reports a broken bank itself and closes.
         batch: list[Row] = []
-        flushed = time.monotonic()
-        # Cached summaries arrive at once, parsed files one by one: flush by count
-        # or by time, so the first rows show quickly either way.
+        flushed, sent = time.monotonic(), False
+        # Cached summaries arrive at once, parsed files one by one: the first rows go
+        # by count or by time, so they show quickly either way; the rest by time only,
+        # as every hand-over redraws the screen while this thread waits for its turn.
         for entry in iter_sessions(folder):
             if worker.is_cancelled:
                 return
             if self.only_in_progress and entry.readable and entry.status != "in_progress":
                 continue
             batch.append(make_row(bank, entry))
-            if len(batch) >= BATCH or time.monotonic() - flushed > FLUSH_SECONDS:
+            if (not sent and len(batch) >= BATCH) or time.monotonic() - flushed > FLUSH_SECONDS:
                 if not self._call(app, self._add_rows, batch):
                     return
-                batch, flushed = [], time.monotonic()
+                batch, flushed, sent = [], time.monotonic(), True
         if self._call(app, self._add_rows, batch):
             self._call(app, self._loaded)
 
