@@ -117,3 +117,25 @@ def test_list_fields_come_first_and_every_reader_sees_the_same_session(saved):
     assert {"id", "updated", "scope", "priorities"} <= doc.keys()
     assert doc.keys().isdisjoint({"bank", "factors", "progress"})
     assert read_session(saved)[0].scope.title == "Horstplein"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('title = "Horstplein"', "title = 3"),
+        ('factor = "alfa"', "factor = [1]"),
+        ("date = ", "date = 2026-01-01T10:00:00Z\nx = "),
+        ('id = "horst"', "id = 7"),
+    ],
+)
+def test_a_forged_checksum_over_wrong_types_is_still_parsed_in_full(saved, old, new):
+    # Someone who recomputes the hash could claim anything; the list must still say
+    # what opening the file says, and never fail itself.
+    text = saved.read_text(encoding="utf-8")
+    body = text.split("\n", 1)[1]
+    if old not in body:
+        pytest.skip(f"{old!r} not written for this session")
+    saved.write_text(list_head.seal(body.replace(old, new, 1), SCHEMA_VERSION), encoding="utf-8")
+    assert list_head.trusted_head(saved.read_bytes(), SCHEMA_VERSION) is not None
+    [entry] = list_sessions(saved.parent)
+    assert not entry.readable

@@ -106,20 +106,37 @@ class SessionEntry:
         """Summarise the head of a file vbwizard wrote (see :mod:`~vbwizard.session.list_head`).
 
         Only for a head whose checksum matched: absent keys take the model's defaults,
-        exactly as :meth:`from_session` would see them after a full parse.
+        exactly as :meth:`from_session` would see them after a full parse. The types
+        are still checked, so that even a forged checksum cannot put a number where
+        the list expects text.
+
+        Raises:
+            TypeError: when a value has another type than vbwizard writes.
         """
-        scope = doc.get("scope", {})
+        scope = _typed(doc.get("scope", {}), dict)
+        date = scope.get("date")
+        if date is None:
+            date = _typed(doc["created"], dt.datetime).date()
+        elif type(date) is not dt.date:
+            raise TypeError(date)
+        priorities = [_typed(_typed(p, dict)["factor"], str) for p in doc.get("priorities", [])]
         return cls(
             path=path,
-            id=doc["id"],
-            title=scope.get("title", ""),
-            area=scope.get("area", ""),
-            date=scope.get("date") or doc["created"].date(),
-            mode=doc.get("mode", "group"),
-            status=doc.get("status", "in_progress"),
-            priorities=[p["factor"] for p in doc.get("priorities", [])],
-            updated=doc["updated"],
+            id=_typed(doc["id"], str),
+            title=_typed(scope.get("title", ""), str),
+            area=_typed(scope.get("area", ""), str),
+            date=date,
+            mode=_typed(doc.get("mode", "group"), str),
+            status=_typed(doc.get("status", "in_progress"), str),
+            priorities=priorities,
+            updated=_typed(doc["updated"], dt.datetime),
         )
+
+
+def _typed(value: Any, kind: type[Any]) -> Any:
+    if not isinstance(value, kind):
+        raise TypeError(value)
+    return value
 
 
 def _unreadable(path: Path, problem: Problem) -> SessionEntry:
