@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 
 from tests.unit.strategies import sessions
 from vbwizard.bank import Bank
-from vbwizard.session import list_head, listing
+from vbwizard.session import list_head, listing, storage
 from vbwizard.session.create import new_session
 from vbwizard.session.listing import SessionEntry, list_sessions
 from vbwizard.session.models import SCHEMA_VERSION, Priority, Session
@@ -29,13 +29,13 @@ def _full(path: Path) -> SessionEntry:
 def _full_parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """Record every file the list parses in full from now on."""
     parsed: list[Path] = []
-    real = listing.parse_session
+    real = storage.parse_session
 
     def spy(path: Path, raw: bytes):  # type: ignore[no-untyped-def]
         parsed.append(path)
         return real(path, raw)
 
-    monkeypatch.setattr(listing, "parse_session", spy)
+    monkeypatch.setattr(storage, "parse_session", spy)
     return parsed
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -126,3 +127,27 @@ def test_start_path_waits_for_neither_pydantic_nor_toml():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_listing_sessions_vbwizard_wrote_needs_no_pydantic(tmp_path):
+    # `vbwizard list` is run from scripts; files vbwizard wrote are listed from their head.
+    code = textwrap.dedent(
+        f"""
+        import sys
+        from pathlib import Path
+        from vbwizard.cli import main
+        folder = Path({str(tmp_path)!r})
+        main(["list", "--sessions-dir", str(folder)])
+        print(sorted(m for m in ("pydantic", "vbwizard.session.models") if m in sys.modules))
+        """
+    )
+    from vbwizard.bank import load_bank
+    from vbwizard.session.create import new_session
+    from vbwizard.session.storage import save_session
+
+    save_session(new_session(load_bank(), title="Horstplein"), tmp_path)
+    env = {**os.environ, "VBWIZARD_CACHE_DIR": str(tmp_path / "cache")}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "Horstplein" in result.stdout
+    assert result.stdout.strip().endswith("[]")

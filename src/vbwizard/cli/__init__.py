@@ -14,10 +14,20 @@ from collections.abc import Callable, Sequence
 from vbwizard import __version__
 from vbwizard.cli.common import EXIT_USER_ERROR, UserError, add_common_options
 
+LIGHT_COMMANDS = frozenset({"list"})
+"""Commands parsed without registering the others (whose modules import pydantic)."""
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand registered."""
-    from vbwizard.cli import bank_commands, report_commands, session_commands, tui_commands
+
+def build_parser(*, light: bool = False) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered (``light``: list, show, demo)."""
+    from vbwizard.cli import session_commands, tui_commands
+
+    if light:
+        modules = [session_commands]
+    else:
+        from vbwizard.cli import bank_commands, report_commands
+
+        modules = [tui_commands, bank_commands, session_commands, report_commands]
 
     common = argparse.ArgumentParser(add_help=False)
     add_common_options(common, suppress=True)
@@ -31,10 +41,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"vbwizard {__version__}")
     add_common_options(parser, suppress=False)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (tui_commands, bank_commands, session_commands, report_commands):
+    for module in modules:
         module.register(subparsers, common)
     parser.set_defaults(handler=tui_commands.run_start)
     return parser
+
+
+def _common_options(argv: list[str]) -> tuple[argparse.Namespace, list[str]] | None:
+    """The common options in ``argv`` and the rest; ``None`` when they do not parse."""
+    quick = argparse.ArgumentParser(add_help=False)
+    add_common_options(quick, suppress=False)
+    try:
+        return quick.parse_known_args(argv)
+    except SystemExit:
+        return None
 
 
 def _plain_start(argv: list[str]) -> argparse.Namespace | None:
@@ -43,13 +63,14 @@ def _plain_start(argv: list[str]) -> argparse.Namespace | None:
     Starting the wizard is the common case and must be quick, so it skips building
     the full parser (which imports every subcommand's dependencies).
     """
-    quick = argparse.ArgumentParser(add_help=False)
-    add_common_options(quick, suppress=False)
-    try:
-        args, rest = quick.parse_known_args(argv)
-    except SystemExit:
-        return None
-    return None if rest else args
+    parsed = _common_options(argv)
+    return parsed[0] if parsed is not None and not parsed[1] else None
+
+
+def _is_light(argv: list[str]) -> bool:
+    """True when ``argv`` names one of :data:`LIGHT_COMMANDS` (after any common options)."""
+    parsed = _common_options(argv)
+    return parsed is not None and bool(parsed[1]) and parsed[1][0] in LIGHT_COMMANDS
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -60,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from vbwizard.cli.tui_commands import run_start
 
         return _run(run_start, plain)
-    args = build_parser().parse_args(arguments)
+    args = build_parser(light=_is_light(arguments)).parse_args(arguments)
     return _run(args.handler, args)
 
 

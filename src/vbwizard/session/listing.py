@@ -42,7 +42,7 @@ import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vbwizard import __version__
 from vbwizard.bulk import collector_paused
@@ -50,9 +50,11 @@ from vbwizard.paths import resolve_cache_dir
 from vbwizard.problems import Problem, ProblemsError, printable
 from vbwizard.session.atomic import SaveError, atomic_write
 from vbwizard.session.list_head import trusted_head
-from vbwizard.session.models import SCHEMA_VERSION, Session
 from vbwizard.session.naming import SESSION_SUFFIX
-from vbwizard.session.storage import parse_session
+from vbwizard.session.schema import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from vbwizard.session.models import Session
 
 CACHE_FORMAT = "vbwizard-session-list/1"
 RACY_NS = 2_000_000_000
@@ -197,6 +199,9 @@ def _summarise(path: Path, raw: bytes) -> SessionEntry:
             return SessionEntry.from_head(path, tomllib.loads(head.decode("utf-8")))
         except (ValueError, LookupError, TypeError, AttributeError):
             pass  # cannot happen for a file vbwizard wrote; the full parse will say why
+    # Imported here: with pydantic and the models, which files vbwizard wrote never need.
+    from vbwizard.session.storage import parse_session
+
     try:
         session, _ = parse_session(path, raw)
     except ProblemsError as exc:

@@ -20,8 +20,7 @@ from pydantic import (
     StringConstraints,
 )
 
-SCHEMA_VERSION = 1
-"""The session schema this version of vbwizard writes."""
+from vbwizard.session.schema import SCHEMA_VERSION as SCHEMA_VERSION
 
 SessionId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=100)]
 """A session id doubles as its file name, so it is restricted to ``[a-z0-9-]``."""
