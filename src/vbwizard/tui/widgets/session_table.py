@@ -4,11 +4,13 @@ A folder may hold ten thousand sessions. Adding a row to a ``DataTable`` costs
 about half a millisecond (it measures every cell), so the table shows at most
 :data:`MAX_ROWS` rows — the filter and the sort still cover every session, and
 the count line says when the list is cut short — and never adds them in one go:
-the first few hundred rows are added at once, the rest by a worker on the UI thread
-that yields to the event loop after every chunk, so a key pressed meanwhile
+the first chunk is added at once, the rest by a worker on the UI thread that
+yields to the event loop after every chunk, so a key pressed meanwhile
 (the next letter of the filter) is handled at once and simply starts a fresh
 fill. (Scheduling chunks with ``call_later`` would not do: a widget works
-through its whole message queue before the loop gets a turn.)
+through its whole message queue before the loop gets a turn.) While the folder
+is still being read only :data:`EARLY_ROWS` rows are shown; the rest follow,
+sorted, once all are in.
 """
 
 from __future__ import annotations
