@@ -27,21 +27,21 @@ ENV_CACHE_DIR = "VBWIZARD_CACHE_DIR"
 def resolve_cache_dir() -> Path | None:
     """Where vbwizard keeps caches it can always rebuild; ``None`` when caching is off.
 
-    ``$VBWIZARD_CACHE_DIR`` (set but empty: no cache at all), else
-    ``$XDG_CACHE_HOME/vbwizard``, else ``~/.cache/vbwizard``. Never inside a
-    sessions folder: listing a folder must not write to it (it may be read-only,
-    shared or synced between machines).
+    ``$VBWIZARD_CACHE_DIR`` (set but empty: no cache at all), else the platform's
+    user cache folder from ``platformdirs`` (on Linux ``$XDG_CACHE_HOME/vbwizard``,
+    else ``~/.cache/vbwizard``). Never inside a sessions folder: listing a folder
+    must not write to it (it may be read-only, shared or synced between machines).
     """
     env = os.environ.get(ENV_CACHE_DIR)
     if env is not None:
         return Path(env).expanduser() if env else None
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg and os.path.isabs(xdg):
-        return Path(xdg) / "vbwizard"
-    try:
-        return Path.home() / ".cache" / "vbwizard"
-    except RuntimeError:  # no home folder to be found: simply no cache
-        return None
+    # Imported here: only listing needs it, and the start screen must not wait for it.
+    import platformdirs
+
+    folder = Path(platformdirs.user_cache_dir("vbwizard", appauthor=False))
+    # Without a home folder the answer is relative to wherever vbwizard was
+    # started, perhaps a sessions folder: then simply no cache.
+    return folder if folder.is_absolute() else None
 
 
 def _has_control_chars(text: str) -> bool:

@@ -13,8 +13,7 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING
 
 from vbwizard.dutch_messages import (
     UNKNOWN_KEY,
@@ -24,6 +23,11 @@ from vbwizard.dutch_messages import (
 )
 from vbwizard.safe_read import ReadRefused, read_bytes
 from vbwizard.toml_locate import PathPart, find_line
+
+if TYPE_CHECKING:
+    # Only for types: the start screen imports this module (for ProblemsError), and
+    # pydantic takes longer to import than the screen takes to draw.
+    from pydantic import BaseModel, ValidationError
 
 # Control characters (C0, DEL, C1), lone surrogates and bidi overrides/isolates
 # (which make a terminal show the rest of a line reversed): escaped, never raw.
@@ -147,6 +151,8 @@ def parse_toml(path: Path, raw: bytes) -> tuple[dict[str, object], str]:
 
 def _nested_model(annotation: object, depth: int = 0) -> type[BaseModel] | None:
     """The model inside an annotation such as ``list[X]``, ``dict[str, X]`` or ``X | None``."""
+    from pydantic import BaseModel
+
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     if depth > 5:

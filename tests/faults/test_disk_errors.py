@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.faults.conftest import run_cli, snapshot
-from vbwizard.session import storage
+from vbwizard.session import atomic
 from vbwizard.session.lock import lock_path
 from vbwizard.session.storage import TEMP_SUFFIX, read_session
 from vbwizard.session.store import SessionStore
@@ -49,9 +49,9 @@ def _fail(code: int) -> Callable[..., object]:
 
 # Where the disk says no: creating the temporary file, fsync, or the rename.
 STAGES = {
-    "create": lambda mp, code: mp.setattr(storage.tempfile, "mkstemp", _refuse(code)),
-    "fsync": lambda mp, code: mp.setattr(storage.os, "fsync", _fail(code)),
-    "rename": lambda mp, code: mp.setattr(storage.os, "replace", _fail(code)),
+    "create": lambda mp, code: mp.setattr(atomic.tempfile, "mkstemp", _refuse(code)),
+    "fsync": lambda mp, code: mp.setattr(atomic.os, "fsync", _fail(code)),
+    "rename": lambda mp, code: mp.setattr(atomic.os, "replace", _fail(code)),
 }
 
 
@@ -82,7 +82,7 @@ def test_save_to_another_folder_when_the_usual_one_refuses(saved, tmp_path, monk
     store = SessionStore.open(saved)
     before = saved.read_bytes()
     store.session.scope.title = "Gered"
-    monkeypatch.setattr(storage.tempfile, "mkstemp", _refuse(errno.ENOSPC, only_in=saved.parent))
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", _refuse(errno.ENOSPC, only_in=saved.parent))
     assert store.commit() is False
 
     usb = tmp_path / "usb" / "sessies"
@@ -129,9 +129,9 @@ def test_cli_sessions_dir_under_a_file_is_one_clear_line(tmp_path):
 @pytest.mark.parametrize(
     ("code", "patch"),
     [
-        (errno.ENOSPC, "storage.os.fsync = fail"),
-        (errno.EROFS, "storage.tempfile.mkstemp = fail"),
-        (errno.EACCES, "storage.tempfile.mkstemp = fail"),
+        (errno.ENOSPC, "atomic.os.fsync = fail"),
+        (errno.EROFS, "atomic.tempfile.mkstemp = fail"),
+        (errno.EACCES, "atomic.tempfile.mkstemp = fail"),
     ],
 )
 def test_cli_save_on_refusing_disk_exits_2_and_damages_nothing(tmp_path, code, patch):
@@ -142,7 +142,7 @@ def test_cli_save_on_refusing_disk_exits_2_and_damages_nothing(tmp_path, code, p
 
     inject = (
         "import errno, os\n"
-        "from vbwizard.session import storage\n"
+        "from vbwizard.session import atomic\n"
         "def fail(*a, **k):\n"
         f"    raise OSError({code}, os.strerror({code}))\n"
         f"{patch}\n"

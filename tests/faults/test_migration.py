@@ -9,7 +9,7 @@ import stat
 import tomllib
 
 from tests.conftest import DATA
-from vbwizard.session import storage
+from vbwizard.session import atomic, listing
 from vbwizard.session.models import SCHEMA_VERSION
 from vbwizard.session.storage import backup_path, load_session, read_session
 from vbwizard.session.store import SessionStore
@@ -67,7 +67,7 @@ def test_no_rewrite_without_a_backup(sessions_dir, monkeypatch):
     def full(*_args, **_kwargs):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(storage.tempfile, "mkstemp", full)
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", full)
     store = SessionStore.open(path)  # opening still works: the session is readable
     store.session.scope.title = "Gewijzigd"
     assert store.commit() is False
@@ -85,6 +85,6 @@ def test_no_rewrite_without_a_backup(sessions_dir, monkeypatch):
 def test_reading_and_listing_write_nothing(sessions_dir):
     path = _copy(sessions_dir)
     read_session(path)
-    storage.list_sessions(sessions_dir)
+    listing.list_sessions(sessions_dir)
     SessionStore.open(path, read_only=True)
     assert [p.name for p in sessions_dir.iterdir()] == [path.name]

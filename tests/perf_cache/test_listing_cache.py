@@ -47,15 +47,15 @@ def _fresh(folder: Path, monkeypatch: pytest.MonkeyPatch) -> list[listing.Sessio
 
 
 def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """Record every file the listing parses from now on."""
+    """Record every file the listing summarises (from its head or in full) from now on."""
     parsed: list[Path] = []
-    real = listing.parse_session
+    real = listing._summarise
 
     def spy(path: Path, raw: bytes):  # type: ignore[no-untyped-def]
         parsed.append(path)
         return real(path, raw)
 
-    monkeypatch.setattr(listing, "parse_session", spy)
+    monkeypatch.setattr(listing, "_summarise", spy)
     return parsed
 
 

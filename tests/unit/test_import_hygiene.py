@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -115,3 +116,43 @@ def test_built_wheel_carries_the_bank_and_finds_it_from_another_folder(tmp_path)
     assert module_file.startswith(str(target))
     assert bank_path == str(target / "vbwizard" / "_bank")
     assert count == "12"
+
+
+def test_start_path_waits_for_neither_pydantic_nor_toml():
+    # What `vbwizard` imports before its start screen is drawn; the bank, the session
+    # models and the file checks load in the background once the screen shows.
+    code = textwrap.dedent(
+        """
+        import sys
+        import vbwizard.cli, vbwizard.cli.tui_commands, vbwizard.tui.launch
+        import vbwizard.tui.screens.start
+        print(sorted(m for m in ("pydantic", "tomllib", "vbwizard.problems") if m in sys.modules))
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_listing_sessions_vbwizard_wrote_needs_no_pydantic(tmp_path):
+    # `vbwizard list` is run from scripts; files vbwizard wrote are listed from their head.
+    code = textwrap.dedent(
+        f"""
+        import sys
+        from pathlib import Path
+        from vbwizard.cli import main
+        folder = Path({str(tmp_path)!r})
+        main(["list", "--sessions-dir", str(folder)])
+        print(sorted(m for m in ("pydantic", "vbwizard.session.models") if m in sys.modules))
+        """
+    )
+    from vbwizard.bank import load_bank
+    from vbwizard.session.create import new_session
+    from vbwizard.session.storage import save_session
+
+    save_session(new_session(load_bank(), title="Horstplein"), tmp_path)
+    env = {**os.environ, "VBWIZARD_CACHE_DIR": str(tmp_path / "cache")}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "Horstplein" in result.stdout
+    assert result.stdout.strip().endswith("[]")

@@ -14,8 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from tests.unit.strategies import sessions
 from vbwizard.paths import resolve_sessions_dir
 from vbwizard.problems import ProblemsError
-from vbwizard.session import storage
+from vbwizard.session import atomic
 from vbwizard.session.create import new_session
+from vbwizard.session.listing import list_sessions
 from vbwizard.session.models import SCHEMA_VERSION, Session
 from vbwizard.session.naming import new_session_id, session_file, slugify
 from vbwizard.session.storage import (
@@ -23,7 +24,6 @@ from vbwizard.session.storage import (
     clean_stale_temp_files,
     ensure_sessions_dir,
     find_session,
-    list_sessions,
     load_session,
     save_session,
     session_to_toml,
@@ -89,7 +89,7 @@ def test_crash_between_write_and_rename_keeps_previous_file(mini_bank, sessions_
     def crash(*_args: object) -> None:
         raise KeyboardInterrupt  # the process dies between fsync and rename
 
-    monkeypatch.setattr(storage.os, "replace", crash)
+    monkeypatch.setattr(atomic.os, "replace", crash)
     with pytest.raises(KeyboardInterrupt):
         save_session(session, sessions_dir)
     monkeypatch.undo()
@@ -128,7 +128,7 @@ def test_failed_save_raises_plain_reason_and_keeps_file(
 
         return Failing()
 
-    monkeypatch.setattr(storage.os, "fdopen", failing_fdopen)
+    monkeypatch.setattr(atomic.os, "fdopen", failing_fdopen)
     with pytest.raises(SaveError, match=reason):
         save_session(session, sessions_dir)
     monkeypatch.undo()
@@ -191,7 +191,7 @@ def test_a_new_session_never_replaces_an_existing_file(
         def no_links(*_args: object) -> None:
             raise OSError(errno.EPERM, "links not supported")
 
-        monkeypatch.setattr(storage.os, "link", no_links)
+        monkeypatch.setattr(atomic.os, "link", no_links)
     first = new_session(mini_bank, title="Eerste", area="Oost")
     path = save_new_session(first, sessions_dir)
     before = path.read_bytes()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from vbwizard import __version__
 from vbwizard.cli.common import EXIT_USER_ERROR, UserError, add_common_options
@@ -18,18 +18,35 @@ from vbwizard.cli.dutch_argparse import VERSION_TEXT, DutchArgumentParser
 from vbwizard.errors import os_reason
 from vbwizard.problems import printable
 
+LIGHT_COMMANDS = frozenset({"list"})
+"""Commands parsed without registering the others (whose modules import pydantic)."""
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand registered."""
-    from vbwizard.cli import (
-        bank_commands,
-        evaluation_commands,
-        export_commands,
-        merge_commands,
-        report_commands,
-        session_commands,
-        tui_commands,
-    )
+
+def build_parser(*, light: bool = False) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered (``light``: list only)."""
+    from vbwizard.cli import session_commands, tui_commands
+
+    modules: list[Any]
+    if light:
+        modules = [session_commands]
+    else:
+        from vbwizard.cli import (
+            bank_commands,
+            evaluation_commands,
+            export_commands,
+            merge_commands,
+            report_commands,
+        )
+
+        modules = [
+            tui_commands,
+            bank_commands,
+            session_commands,
+            report_commands,
+            merge_commands,
+            export_commands,
+            evaluation_commands,
+        ]
 
     common = DutchArgumentParser(add_help=False)
     add_common_options(common, suppress=True)
@@ -45,15 +62,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_common_options(parser, suppress=False)
     subparsers = parser.add_subparsers(dest="command", metavar="OPDRACHT", title="opdrachten")
-    modules = (
-        tui_commands,
-        bank_commands,
-        session_commands,
-        report_commands,
-        merge_commands,
-        export_commands,
-        evaluation_commands,
-    )
     for module in modules:
         module.register(subparsers, common)
     parser.set_defaults(handler=tui_commands.run_start)
@@ -69,19 +77,30 @@ class _QuietParser(DutchArgumentParser):
         raise _NotPlain(message)
 
 
+def _common_options(argv: list[str]) -> tuple[argparse.Namespace, list[str]] | None:
+    """The common options in ``argv`` and the rest; ``None`` when they do not parse."""
+    quick = _QuietParser(add_help=False)
+    add_common_options(quick, suppress=False)
+    try:
+        return quick.parse_known_args(argv)
+    except _NotPlain:
+        return None
+
+
 def _plain_start(argv: list[str]) -> argparse.Namespace | None:
     """The options of a plain ``vbwizard [--sessions-dir D] [--bank B]``, else ``None``.
 
     Starting the wizard is the common case and must be quick, so it skips building
     the full parser (which imports every subcommand's dependencies).
     """
-    quick = _QuietParser(add_help=False)
-    add_common_options(quick, suppress=False)
-    try:
-        args, rest = quick.parse_known_args(argv)
-    except _NotPlain:
-        return None
-    return None if rest else args
+    parsed = _common_options(argv)
+    return parsed[0] if parsed is not None and not parsed[1] else None
+
+
+def _is_light(argv: list[str]) -> bool:
+    """True when ``argv`` names one of :data:`LIGHT_COMMANDS` (after any common options)."""
+    parsed = _common_options(argv)
+    return parsed is not None and bool(parsed[1]) and parsed[1][0] in LIGHT_COMMANDS
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -92,23 +111,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         from vbwizard.cli.tui_commands import run_start
 
         return _run(run_start, plain)
-    args = build_parser().parse_args(arguments)
+    args = build_parser(light=_is_light(arguments)).parse_args(arguments)
     return _run(args.handler, args)
 
 
 def _run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Namespace) -> int:
     """Run a command; a user's mistake becomes one line on stderr and exit code 2."""
-    from vbwizard.problems import ProblemsError
-
     try:
         return int(handler(args) or 0)
     except UserError as exc:
         # Messages quote paths and ids as typed: a newline or escape stays inert.
         print(printable(f"vbwizard: {exc}", 1000), file=sys.stderr)
-        return EXIT_USER_ERROR
-    except ProblemsError as exc:
-        for problem in exc.problems:
-            print(str(problem), file=sys.stderr)
         return EXIT_USER_ERROR
     except OSError as exc:
         # The last line of defence: every command checks its paths first, but a
@@ -120,3 +133,13 @@ def _run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Nam
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:
+        # Imported only now: starting the wizard must not wait for vbwizard.problems
+        # (tomllib, difflib). A ProblemsError can only come from that module anyway.
+        from vbwizard.problems import ProblemsError
+
+        if not isinstance(exc, ProblemsError):
+            raise
+        for problem in exc.problems:
+            print(str(problem), file=sys.stderr)
+        return EXIT_USER_ERROR

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from vbwizard.bank.loader import load_bank
 from vbwizard.cli.common import (
     EXIT_FAILURE,
     EXIT_OK,
@@ -63,6 +62,10 @@ def run_validate(args: argparse.Namespace) -> int:
     """Validate a bank: a summary line, or one line per problem and exit 2."""
     target = args.path or getattr(args, "bank", None)
     try:
+        # Imported here: every command builds this parser, and the bank's models
+        # take longer to import than `vbwizard list` takes with a warm cache.
+        from vbwizard.bank.loader import load_bank
+
         loaded = load_bank(Path(target) if target else None)
     except ProblemsError as exc:
         for problem in exc.problems:

@@ -9,14 +9,10 @@ from typing import Any
 
 from vbwizard.cli.common import EXIT_OK, add_session_argument, bank, sessions_dir
 from vbwizard.problems import printable, printable_lines
-from vbwizard.session.storage import (
-    ensure_sessions_dir,
-    find_session,
-    list_sessions,
-    read_session,
-    save_session,
-)
-from vbwizard.textsummary import session_summary
+from vbwizard.session.listing import list_sessions
+
+# `show` and `demo` import storage (pydantic, the models) when they run: `list`
+# of files vbwizard wrote needs neither, and is often run from scripts.
 
 MODE_LABELS = {"group": "groep", "self": "zelfanalyse"}
 STATUS_LABELS = {"in_progress": "bezig", "completed": "afgerond"}
@@ -83,6 +79,9 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     """Print a readable summary of one session."""
+    from vbwizard.session.storage import find_session, read_session
+    from vbwizard.textsummary import session_summary
+
     path = find_session(args.session, sessions_dir(args))
     # Showing is reading: no migration backup, no file written.
     session, _ = read_session(path)
@@ -93,6 +92,7 @@ def run_show(args: argparse.Namespace) -> int:
 def run_demo(args: argparse.Namespace) -> int:
     """Write the fictional demo session and print its path."""
     from vbwizard.demo import demo_session
+    from vbwizard.session.storage import ensure_sessions_dir, save_session
 
     folder = ensure_sessions_dir(sessions_dir(args))
     path = save_session(demo_session(bank(args)), folder)

@@ -4,6 +4,11 @@ The lock is an OS file lock (``flock``) on ``.<id>.lock``, so it is released by
 the kernel when its process dies, even by ``kill -9``. The file also records
 who held it; a file left with another process's details, but no live lock, is
 the trace of a crash: the caller asks the user before taking it over.
+
+vbwizard supports POSIX systems (Linux is tested). Where ``flock`` is missing
+(Windows), a lock file recording another process is reported as held, never as
+stale: without ``flock`` there is no safe way to tell whether that process still
+runs (``os.kill(pid, 0)`` would end it there), and two writers must never meet.
 """
 
 from __future__ import annotations
@@ -103,9 +108,9 @@ class SessionLock:
                     ) from None
             previous = _read_info(handle)
             if previous is not None and previous.pid != os.getpid() and not take_over_stale:
-                if fcntl is None and _alive(previous.pid):
-                    raise SessionLockedError(self.session_path, previous, stale=False)
-                raise SessionLockedError(self.session_path, previous, stale=True)
+                # Without flock a live holder cannot be told from a dead one.
+                stale = fcntl is not None
+                raise SessionLockedError(self.session_path, previous, stale=stale)
             handle.seek(0)
             handle.truncate()
             handle.write(
@@ -138,13 +143,3 @@ class SessionLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

@@ -21,8 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-SCHEMA_VERSION = 2
-"""The session schema this version of vbwizard writes (2: participants have ids)."""
+from vbwizard.session.schema import SCHEMA_VERSION as SCHEMA_VERSION
 
 SessionId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=100)]
 """A session id doubles as its file name, so it is restricted to ``[a-z0-9-]``."""

@@ -1,19 +1,17 @@
-"""Save, load and list session files: atomic, private, and never half-written.
+"""Save and load session files: atomic, private, and never half-written.
 
-Every save writes a temporary file in the same folder, flushes and fsyncs it,
-renames it over the session file and fsyncs the folder, so a crash at any
-moment leaves either the previous file or the new one, never a mix. Files are
-created 0600 and the folder 0700: sessions may hold names and sensitive notes.
+Saves go through :func:`~vbwizard.session.atomic.atomic_write` (a temporary file,
+fsynced and renamed into place), so a crash leaves the previous file or the new
+one. Files are created 0600 and the folder 0700: sessions may hold names and
+sensitive notes. The session list is :mod:`vbwizard.session.listing`, which
+builds on this module (never the other way round).
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import errno
-import os
 import re
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -21,7 +19,6 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
-from vbwizard.errors import errno_reason, os_reason
 from vbwizard.problems import (
     Problem,
     ProblemsError,
@@ -29,33 +26,25 @@ from vbwizard.problems import (
     read_toml,
     validation_problems,
 )
+
+# Re-exported (``as``): callers have long imported the atomic-writing names from here.
+from vbwizard.session.atomic import TEMP_PREFIX as TEMP_PREFIX
+from vbwizard.session.atomic import TEMP_SUFFIX as TEMP_SUFFIX
+from vbwizard.session.atomic import SaveError as SaveError
+from vbwizard.session.atomic import SessionExistsError as SessionExistsError
+from vbwizard.session.atomic import atomic_write as atomic_write
+from vbwizard.session.atomic import describe_os_error as describe_os_error
+from vbwizard.session.atomic import fsync_dir as fsync_dir
+from vbwizard.session.list_head import SECTIONS, seal
 from vbwizard.session.migrations import migrate
 from vbwizard.session.models import Session
 from vbwizard.session.naming import SESSION_SUFFIX, session_file
 
-TEMP_PREFIX = "."
-TEMP_SUFFIX = ".tmp"
 STALE_TEMP_SECONDS = 60.0
 
 # A lone surrogate (from a bad paste) cannot be encoded as UTF-8; it would make
 # every save fail, so it is stored as U+FFFD instead and the rest is kept.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-
-
-class SaveError(ProblemsError):
-    """A save failed; the previous file on disk is untouched."""
-
-    def __init__(self, path: Path, reason: str, code: int | None = None) -> None:
-        self.path = path
-        self.reason = reason
-        self.code = code
-        """The ``errno`` of the refusal, when the operating system gave one."""
-        super().__init__([Problem(path, f"kon niet opslaan: {reason}")])
-
-
-def describe_os_error(exc: OSError) -> str:
-    """A plain Dutch reason for an ``OSError`` met while saving, without a traceback."""
-    return os_reason(exc, writing=True)
 
 
 def ensure_sessions_dir(path: Path) -> Path:
@@ -85,92 +74,32 @@ def _prune(value: Any) -> Any:
     return value
 
 
-def session_to_toml(session: Session) -> str:
-    """Serialise a session to TOML text, omitting absent values."""
-    document = _prune(session.model_dump(mode="python", exclude_none=True))
-    return _SURROGATE.sub("\ufffd", tomli_w.dumps(document))
+def _list_fields_first(document: dict[str, Any]) -> dict[str, Any]:
+    """The document with the list's tables moved before the first other table.
 
-
-def fsync_dir(folder: Path) -> None:
-    """Flush a folder's entry table, so a rename inside it survives power loss."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # Not supported on every platform; the rename itself is still atomic.
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-class SessionExistsError(SaveError):
-    """A new file was to be created, but one with that name already exists."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(path, errno_reason(errno.EEXIST), errno.EEXIST)
-
-
-# Hard links are how a finished file is put in place only if the name is free; a
-# file system without them (FAT on a USB stick) gets a check-then-rename instead.
-_NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK}
-
-
-def _put_in_place(tmp_name: str, path: Path, *, replace: bool) -> None:
-    if replace:
-        os.replace(tmp_name, path)
-        return
-    try:
-        os.link(tmp_name, path)  # atomic, and fails if the name is taken
-    except FileExistsError:
-        raise SessionExistsError(path) from None
-    except OSError as exc:
-        if exc.errno not in _NO_HARD_LINKS:
-            raise
-        if path.exists():
-            raise SessionExistsError(path) from None
-        os.replace(tmp_name, path)
-
-
-def atomic_write(path: Path, data: bytes, *, replace: bool = True) -> None:
-    """Write ``data`` to ``path`` atomically with mode 0600.
-
-    Args:
-        path: the file to write.
-        data: its new contents.
-        replace: replace an existing file; with ``False`` an existing file is
-            never touched and :class:`SessionExistsError` is raised.
-
-    Raises:
-        SaveError: with a plain reason; the previous file stays as it was.
+    TOML writes top-level values before any table, so the list's fields then all
+    come first in the file; everything else keeps its order.
     """
-    folder = path.parent
-    tmp_name: str | None = None
-    try:
-        fd, tmp_name = tempfile.mkstemp(
-            dir=folder, prefix=f"{TEMP_PREFIX}{path.stem}.", suffix=TEMP_SUFFIX
-        )
-        try:
-            os.fchmod(fd, 0o600)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.close(fd)
-            raise
-        _put_in_place(tmp_name, path, replace=replace)
-        if replace:
-            tmp_name = None  # renamed; after a hard link the temporary name still goes
-        fsync_dir(folder)
-    except OSError as exc:
-        raise SaveError(path, describe_os_error(exc), exc.errno) from None
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
+    keys = list(document)
+    first = next((i for i, k in enumerate(keys) if isinstance(document[k], dict)), len(keys))
+    order = [
+        *(k for k in keys[:first] if k not in SECTIONS),
+        *(k for k in SECTIONS if k in document),
+        *(k for k in keys[first:] if k not in SECTIONS),
+    ]
+    return {k: document[k] for k in order}
+
+
+def session_to_toml(session: Session) -> str:
+    """Serialise a session to TOML text, omitting absent values.
+
+    The list's fields come first and the first line is a checksum comment, so the
+    session list can read a file vbwizard wrote without parsing all of it (see
+    :mod:`vbwizard.session.list_head`).
+    """
+    document = _prune(session.model_dump(mode="python", exclude_none=True))
+    text = _SURROGATE.sub("\ufffd", tomli_w.dumps(_list_fields_first(document)))
+    return seal(text, session.schema_version)
 
 
 def save_session(session: Session, sessions_dir: Path) -> Path:
@@ -320,11 +249,3 @@ def clean_stale_temp_files(sessions_dir: Path, older_than: float = STALE_TEMP_SE
         except OSError:
             continue
     return removed
-
-
-# The session list lives in its own module (it grew a cache); it is re-exported
-# here because callers have always imported it from storage. Imported last, as
-# listing.py builds on the functions above.
-from vbwizard.session.listing import SessionEntry as SessionEntry  # noqa: E402
-from vbwizard.session.listing import iter_sessions as iter_sessions  # noqa: E402
-from vbwizard.session.listing import list_sessions as list_sessions  # noqa: E402

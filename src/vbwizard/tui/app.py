@@ -45,7 +45,7 @@ class BankLoaded(Message):
 class VbWizardApp(SessionApp):
     """Guides a facilitator or an individual through the Tafel van 12."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = "start.tcss"  # the other screens bring app.tcss (themes.WIZARD_CSS)
     TITLE = "vbwizard"
     SUB_TITLE = "Tafel van 12 · veiligheidsbeleving"
     COMMANDS = App.COMMANDS | {lambda: _factor_commands()}
@@ -152,15 +152,7 @@ class VbWizardApp(SessionApp):
         self.set_interval(RETRY_SECONDS, self._retry_failed_save)
 
     def on_ready(self) -> None:
-        """The first screen is on the terminal.
-
-        With ``VBWIZARD_EXIT_WHEN_READY=1`` the app stops here: the start-up
-        benchmark measures launch-to-first-screen this way, through the real
-        ``vbwizard`` command.
-        """
-        if os.environ.get("VBWIZARD_EXIT_WHEN_READY") == "1":
-            self.exit()
-            return
+        """The first screen is on the terminal: load the rest in the background."""
         self.run_worker(self._preload, thread=True, exclusive=True, group="preload")
 
     def _install_signal_handlers(self) -> None:

@@ -1,6 +1,8 @@
-"""Themes: a high-contrast theme for projectors, beside Textual's own."""
+"""Themes and stylesheets: a high-contrast theme for projectors, beside Textual's own."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from textual.theme import Theme
 
@@ -25,3 +27,10 @@ HIGH_CONTRAST = Theme(
 """Black background, white text, yellow focus: readable from the back of a room."""
 
 DEFAULT_THEME = "textual-dark"
+
+WIZARD_CSS = Path(__file__).with_name("app.tcss")
+"""The styles of every screen but the start screen (whose rules are in ``start.tcss``).
+
+Each of those screens names it as its ``CSS_PATH``; Textual parses it when the first
+of them opens, so the first frame only waits for the start screen's few rules.
+"""

@@ -10,12 +10,16 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
+from vbwizard.tui.themes import WIZARD_CSS
+
 if TYPE_CHECKING:
     from vbwizard.tui.app import VbWizardApp
 
 
 class AboutScreen(Screen[None]):
     """The method in the bank's own words, with its source."""
+
+    CSS_PATH = WIZARD_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Terug")]
 

@@ -19,6 +19,7 @@ from textual.widgets import Button, Footer, Static
 
 from vbwizard.dates import format_date, parse_date
 from vbwizard.session.models import PlannedAction
+from vbwizard.tui.themes import WIZARD_CSS
 from vbwizard.tui.widgets.choice_row import Choice, ChoiceRow
 from vbwizard.tui.widgets.fields import Field, Setter, text_setter
 
@@ -41,6 +42,8 @@ BUIKPIJN_ADVICE = {
 
 class ActionEditor(ModalScreen[PlannedAction | None]):
     """Edit a planned action's title, owner, dates, effect and communication."""
+
+    CSS_PATH = WIZARD_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Opslaan", priority=True),

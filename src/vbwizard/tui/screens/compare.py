@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from vbwizard.compare import DOWN, SAME, UP, Comparison, compare_sessions, weight_text
 from vbwizard.compare_render import header_line, measured_text
 from vbwizard.reports.labels import EVALUATION_LABELS
+from vbwizard.tui.themes import WIZARD_CSS
 
 if TYPE_CHECKING:
     from vbwizard.session.models import Session
@@ -34,6 +35,8 @@ def _listing(items: list[str]) -> str:
 
 class CompareScreen(Screen[None]):
     """What changed between a baseline (nulmeting) and its follow-up."""
+
+    CSS_PATH = WIZARD_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Terug")]
 

@@ -10,9 +10,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from vbwizard.tui.themes import WIZARD_CSS
+
 
 class ConfirmDialog(ModalScreen[bool]):
     """Ask a question; dismiss with True (yes) or False (no / Escape)."""
+
+    CSS_PATH = WIZARD_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "answer(False)", "Annuleren"),
@@ -49,6 +53,8 @@ class ConfirmDialog(ModalScreen[bool]):
 
 class InputDialog(ModalScreen[str | None]):
     """Ask for one line of text; Enter confirms, Escape cancels."""
+
+    CSS_PATH = WIZARD_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Annuleren")]
 

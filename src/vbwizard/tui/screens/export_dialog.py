@@ -17,6 +17,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
+from vbwizard.tui.themes import WIZARD_CSS
+
 if TYPE_CHECKING:
     from vbwizard.reports import ReportFormat
     from vbwizard.session.models import Session
@@ -64,6 +66,8 @@ def write_report(session: Session, fmt: ReportFormat, path: Path, app: VbWizardA
 
 class ExportDialog(ModalScreen[Path | None]):
     """Ask for the report's format and file; dismiss with the written path."""
+
+    CSS_PATH = WIZARD_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Annuleren")]
 

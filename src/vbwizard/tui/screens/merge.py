@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Label, Static
 
 from vbwizard.problems import ProblemsError
+from vbwizard.tui.themes import WIZARD_CSS
 
 if TYPE_CHECKING:
     from vbwizard.session.models import Session
@@ -60,6 +61,8 @@ ANONYMOUS_HINT = (
 
 class MergeDialog(ModalScreen[None]):
     """Confirm the sessions to merge, choose anonymity, then merge and open the result."""
+
+    CSS_PATH = WIZARD_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Annuleren")]
 

@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from vbwizard.tui.themes import WIZARD_CSS
 from vbwizard.tui.widgets.session_table import (
     BASELINE_MARK,
     COLUMNS,
@@ -29,8 +30,8 @@ from vbwizard.tui.widgets.session_table import (
 )
 
 if TYPE_CHECKING:
+    from vbwizard.session.listing import SessionEntry
     from vbwizard.session.models import Session
-    from vbwizard.session.storage import SessionEntry
     from vbwizard.tui.app import VbWizardApp
 
 BATCH = 300
@@ -41,6 +42,8 @@ HINT = "Enter bekijken · o bewerken · spatie (de)markeren · m nulmeting · 1�
 
 class ReviewScreen(Screen[None]):
     """Every saved session in a table; act on the highlighted or marked ones."""
+
+    CSS_PATH = WIZARD_CSS
 
     AUTO_FOCUS = "#review-table"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -109,7 +112,7 @@ class ReviewScreen(Screen[None]):
         from textual.worker import get_current_worker
 
         from vbwizard.problems import ProblemsError
-        from vbwizard.session.storage import iter_sessions
+        from vbwizard.session.listing import iter_sessions
 
         worker = get_current_worker()
         try:
@@ -118,9 +121,10 @@ class ReviewScreen(Screen[None]):
             return  # The app reports a broken bank itself and closes.
         skipped = 0
         batch: list[Row] = []
-        flushed = time.monotonic()
-        # Cached summaries arrive at once, parsed files one by one: flush by count
-        # or by time, so the first rows show quickly either way.
+        flushed, sent = time.monotonic(), False
+        # Cached summaries arrive at once, parsed files one by one: the first rows go
+        # by count or by time, so they show quickly either way; the rest by time only,
+        # as every hand-over redraws the screen while this thread waits for its turn.
         for entry in iter_sessions(folder):
             if worker.is_cancelled:
                 return
@@ -128,10 +132,10 @@ class ReviewScreen(Screen[None]):
                 skipped += 1
                 continue
             batch.append(make_row(bank, entry))
-            if len(batch) >= BATCH or time.monotonic() - flushed > FLUSH_SECONDS:
+            if (not sent and len(batch) >= BATCH) or time.monotonic() - flushed > FLUSH_SECONDS:
                 if not self._call(app, self._add_rows, batch):
                     return
-                batch, flushed = [], time.monotonic()
+                batch, flushed, sent = [], time.monotonic(), True
         if self._call(app, self._add_rows, batch):
             self._call(app, self._loaded, skipped)
 

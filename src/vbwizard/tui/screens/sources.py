@@ -25,6 +25,7 @@ from vbwizard.session.models import SourceEntry, Step
 from vbwizard.steps import step_heading
 from vbwizard.tui.screens.dialogs import ConfirmDialog, InputDialog
 from vbwizard.tui.screens.step import StepScreen
+from vbwizard.tui.themes import WIZARD_CSS
 from vbwizard.tui.widgets.choice_row import Choice, ChoiceRow
 from vbwizard.tui.widgets.fields import Field, Setter, text_setter
 
@@ -67,6 +68,8 @@ class SourceChoice(ChoiceRow):
 
 class SourcePicker(ModalScreen[str | None]):
     """Pick a common source, or choose to type one's own name."""
+
+    CSS_PATH = WIZARD_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Annuleren")]
 

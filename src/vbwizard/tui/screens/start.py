@@ -112,7 +112,7 @@ class StartScreen(Screen[None]):
         """
         from textual.worker import get_current_worker
 
-        from vbwizard.session.storage import iter_sessions
+        from vbwizard.session.listing import iter_sessions
 
         try:
             app = self.wizard

@@ -19,6 +19,7 @@ from vbwizard.followup import steps_for
 from vbwizard.session.models import Session, Step
 from vbwizard.steps import PHASES, STEP_NAMES, STEP_PHASE, step_number
 from vbwizard.tui.dutch import dutch_bindings
+from vbwizard.tui.themes import WIZARD_CSS
 from vbwizard.tui.widgets.choice_row import ChoiceRow
 from vbwizard.tui.widgets.fields import AnswerCommitted
 
@@ -128,6 +129,8 @@ def quiet(*keys: str) -> list[Binding]:
 
 class StepScreen(Screen[None]):
     """A step of the wizard; subclasses set ``STEP`` and implement ``compose_body``."""
+
+    CSS_PATH = WIZARD_CSS
 
     STEP: ClassVar[Step] = "scope"
     HELP: ClassVar[str] = ""

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from vbwizard.trend import FactorTrend, Trend
+from vbwizard.tui.themes import WIZARD_CSS
 
 if TYPE_CHECKING:
     from vbwizard.session.models import Session
@@ -37,7 +38,7 @@ def spark(factor: FactorTrend) -> str:
 class TrendScreen(Screen[None]):
     """The trajectory of the chain a session belongs to."""
 
-    CSS_PATH = "trend.tcss"
+    CSS_PATH = [WIZARD_CSS, "trend.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Terug")]
 
     def __init__(self, session: Session) -> None:
