@@ -21,6 +21,8 @@ from vbwizard.dutch_messages import (
     toml_message,
     validation_message,
 )
+from vbwizard.printable import printable as printable
+from vbwizard.printable import printable_lines as printable_lines
 from vbwizard.safe_read import ReadRefused, read_bytes
 from vbwizard.toml_locate import PathPart, find_line
 
@@ -28,36 +30,6 @@ if TYPE_CHECKING:
     # Only for types: the start screen imports this module (for ProblemsError), and
     # pydantic takes longer to import than the screen takes to draw.
     from pydantic import BaseModel, ValidationError
-
-# Control characters (C0, DEL, C1), lone surrogates and bidi overrides/isolates
-# (which make a terminal show the rest of a line reversed): escaped, never raw.
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
-
-
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def printable(text: str, limit: int | None = None) -> str:
-    """Make text from a user's file safe to print on one terminal line.
-
-    A file may hold newlines, escape sequences (which a terminal would obey)
-    or megabytes in a key; a message about it must stay one short, inert line.
-
-    Args:
-        text: the text to show.
-        limit: cut to about this many characters, marking the cut with ``…``.
-    """
-    cleaned = _UNPRINTABLE.sub(_escape, text)
-    if limit is not None and len(cleaned) > limit:
-        cleaned = cleaned[: limit - 1] + "…"
-    return cleaned
-
-
-def printable_lines(text: str) -> str:
-    """Like :func:`printable` for multi-line output: keeps the line breaks only."""
-    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 @dataclass(frozen=True)

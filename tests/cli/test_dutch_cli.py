@@ -71,8 +71,8 @@ def test_subcommand_help_has_one_options_section(capsys):
     [
         (["report"], "deze argumenten ontbreken: SESSIE"),
         (
-            ["report", "x", "--format", "pdf"],
-            "--format: ongeldige keuze 'pdf' (kies uit 'md', 'html', 'docx')",
+            ["report", "x", "--format", "odt"],
+            "--format: ongeldige keuze 'odt' (kies uit 'md', 'html', 'docx', 'pdf')",
         ),
         (["lijst"], "OPDRACHT: ongeldige keuze 'lijst' (kies uit 'open',"),
         (["list", "--onzin"], "onbekende argumenten: --onzin"),
@@ -109,7 +109,7 @@ def test_report_without_format_of_an_existing_session_asks_for_a_format(
     argv = ["report", str(session), "--bank", str(MINI_BANK)]
     code, text = _run(argv, capsys)
     assert code == 2
-    assert text.strip() == "vbwizard: kies een formaat: --format md, html of docx"
+    assert text.strip() == "vbwizard: kies een formaat: --format md, html, docx of pdf"
 
 
 def test_a_plain_start_with_a_broken_option_prints_one_dutch_error(tmp_path):

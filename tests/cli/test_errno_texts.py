@@ -23,10 +23,10 @@ ENGLISH = ("disk", "permission", "denied", "file", "folder", "exists", "space", 
 def test_cli_and_wizard_give_the_same_dutch_reason(code, tmp_path):
     inject = (
         "import os\n"
-        "from vbwizard.session import storage\n"
+        "from vbwizard.session import atomic\n"
         "def fail(*a, **k):\n"
         f"    raise OSError({code}, os.strerror({code}))\n"
-        "storage.tempfile.mkstemp = fail\n"
+        "atomic.tempfile.mkstemp = fail\n"
     )
     result = run_cli(["demo", "--sessions-dir", "sessies"], cwd=tmp_path, code=inject)
     assert result.returncode == 2

@@ -33,7 +33,7 @@ async def test_evaluate_three_baseline_actions_and_find_every_value_saved(
         page = app.screen
         assert isinstance(page, EvaluationScreen)
         bar = str(page.query_one(".step-bar").render())
-        assert "9 Eval." in bar
+        assert "9" in bar and "Evaluatie" in bar
         answers = [
             (
                 "u",
@@ -156,7 +156,8 @@ async def test_step_9_follows_the_summary_only_in_a_followup(
         await pilot.press("escape")  # completed: only view it
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
-        assert "9 Eval." not in str(app.screen.query_one(".step-bar").render())
+        bar = str(app.screen.query_one(".step-bar").render())
+        assert " 9" not in bar  # Evaluatie is a phase name here, without a step of its own
         await pilot.press("pagedown")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)

@@ -134,7 +134,7 @@ def test_anonymous_merge_and_its_reports_hold_no_names(bank: Bank) -> None:
     assert [p.name for p in merged.scope.participants] == ["P1", "P2", "P3"]
     assert sorted(merged.factors["verloedering"].participant_weights.values()) == [0, 1, 3]
     assert merged.links.merged_from == []  # the inputs' ids carry the names
-    assert merged.scope.title == "Samengevoegde zelfanalyses"
+    assert merged.scope.title == "Groepsbeeld uit 3 zelfanalyses"  # the shared part named Els
     toml = session_to_toml(merged)
     assert _leaks(toml) == []
     # What was written stays, with the names taken out.
@@ -317,5 +317,5 @@ def test_anonymous_merge_of_sessions_known_only_by_their_titles(bank: Bank) -> N
         [nameless("Zelfanalyse De Horst", "De Horst", "Horst donker") for _ in range(2)],
         anonymous=True,
     )
-    assert same.scope.title == "Zelfanalyse De Horst"
+    assert same.scope.title == "Groepsbeeld uit 2 zelfanalyses: Zelfanalyse De Horst"
     assert set(same.factors["verloedering"].participant_notes.values()) == {"Horst donker"}

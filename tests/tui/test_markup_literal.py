@@ -41,8 +41,8 @@ def _hostile(session: Session) -> Session:
     scope = session.scope
     scope.title, scope.area, scope.trigger, scope.facilitator = text(), text(), text(), text()
     scope.target_groups = [text()]
-    renamed = {name: f"{name} [/b][@click=app.quit]" for name in scope.participants}
-    scope.participants = list(renamed.values())
+    for person in scope.participants:  # weights keep pointing at the ids
+        person.name = f"{person.name} [/b][@click=app.quit]"
     for source in session.sources:
         source.name, source.finding = text(), text()
     picture = session.problem
@@ -51,9 +51,6 @@ def _hostile(session: Session) -> Session:
     for answer in session.factors.values():
         answer.citizen_view, answer.professional_view = text(), text()
         answer.evidence, answer.notes = text(), text()
-        answer.participant_weights = {
-            renamed.get(name, name): weight for name, weight in answer.participant_weights.items()
-        }
     for priority in session.priorities:
         priority.reason = text()
     session.goal.text = text()

@@ -175,7 +175,7 @@ async def test_at_60_columns_the_step_bar_shows_the_current_step(
         await pilot.pause()
         bar = app.screen.query_one(StepBar)
         text = bar.render()
-        assert "8 Samenv." in text.plain
+        assert "8 Samenvatting" in text.plain
         assert text.cell_len <= bar.content_region.width
         app.goto("factors", QUALITY, save=False)
         await pilot.pause()

@@ -170,4 +170,4 @@ def test_cli_exit_codes(tmp_path, capsys):
 @pytest.mark.parametrize("missing", ["geen-bank", "geen-map/bank.toml"])
 def test_cli_missing_bank_is_a_user_error(tmp_path, missing, capsys):
     assert main(["lint", str(tmp_path / missing)]) == 2
-    assert "no such file" in capsys.readouterr().err
+    assert "bestand of map niet gevonden" in capsys.readouterr().err

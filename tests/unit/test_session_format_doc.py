@@ -73,7 +73,7 @@ def test_example_loads_and_holds_what_the_doc_says(tmp_path, bank: Bank):
     written, example = session_to_toml(session), _example()
     assert written.split("\n", 1)[1] == example.split("\n", 1)[1]
     assert re.fullmatch(
-        r"# vbwizard \S+; schema 1; overzicht \d+ bytes; sha256 [0-9a-f]{64}",
+        rf"# vbwizard \S+; schema {SCHEMA_VERSION}; overzicht \d+ bytes; sha256 [0-9a-f]{{64}}",
         example.split("\n", 1)[0],
     )
 

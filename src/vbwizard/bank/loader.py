@@ -222,14 +222,14 @@ def _check_manifest(manifest: Manifest, file: Path, text: str) -> list[Problem]:
                     find_line(text, ("scales", scale)),
                 )
             )
-    for kind, ids in (
-        ("cluster", [c.id for c in manifest.clusters]),  # Dutch words, in messages
-        ("stap", [s.id for s in manifest.steps]),
-        ("gemeentelijke actie", [a.id for a in manifest.municipal_actions]),
+    for kind, key, ids in (  # the kind in Dutch, for the message; the key as in the file
+        ("cluster", "clusters", [c.id for c in manifest.clusters]),
+        ("stap", "steps", [s.id for s in manifest.steps]),
+        ("gemeentelijke actie", "municipal_actions", [a.id for a in manifest.municipal_actions]),
     ):
         for dup, count in Counter(ids).items():
             if count > 1:
-                problems.append(Problem(file, f"{kind}-id '{dup}' komt twee keer voor", f"{kind}s"))
+                problems.append(Problem(file, f"{kind}-id '{dup}' komt twee keer voor", key))
     return problems
 
 

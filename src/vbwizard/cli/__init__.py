@@ -16,7 +16,7 @@ from vbwizard import __version__
 from vbwizard.cli.common import EXIT_USER_ERROR, UserError, add_common_options
 from vbwizard.cli.dutch_argparse import VERSION_TEXT, DutchArgumentParser
 from vbwizard.errors import os_reason
-from vbwizard.problems import printable
+from vbwizard.printable import printable
 
 LIGHT_COMMANDS = frozenset({"list"})
 """Commands parsed without registering the others (whose modules import pydantic)."""

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from vbwizard.problems import printable
+from vbwizard.printable import printable
 
 HELP_TEXT = "toon deze hulp en stop"
 VERSION_TEXT = "toon het versienummer en stop"

@@ -82,7 +82,7 @@ def write_file(path: Path, data: bytes) -> None:
 def load_ref(ref: str, args: argparse.Namespace) -> tuple[Path, Session]:
     """Find and load a session by path or id (errors name the file)."""
     path = find_session(ref, sessions_dir(args))
-    return path, load_session(path)
+    return path, load_session(path, keep_backup=False)
 
 
 def _format_problem(args: argparse.Namespace) -> str | None:
@@ -124,7 +124,7 @@ def run_report(args: argparse.Namespace) -> int:
     fmt = args.format or _SUFFIXES[Path(args.output).suffix.lower()]
     # Check the target first: a typo in -o should not cost the work of a report.
     target = output_path(args.output) if args.output and not to_stdout else None
-    session = load_session(path)
+    session = load_session(path, keep_backup=False)
     if target is None and not to_stdout:
         target = output_path(f"{session.id}.{fmt}")
     folder = sessions_dir(args)

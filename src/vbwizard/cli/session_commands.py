@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from vbwizard.cli.common import EXIT_OK, add_session_argument, bank, sessions_dir
-from vbwizard.problems import printable, printable_lines
+from vbwizard.printable import printable, printable_lines
 from vbwizard.session.listing import list_sessions
 
 # `show` and `demo` import storage (pydantic, the models) when they run: `list`

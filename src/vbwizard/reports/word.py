@@ -65,6 +65,18 @@ def _rgb(colour: str) -> RGBColor:
     return RGBColor.from_string(colour.lstrip("#").upper())
 
 
+_PROPERTY_LIMIT = 255
+"""Word's document properties (title, subject, author) hold at most 255 characters."""
+
+
+def _property(text: object) -> str:
+    """Text for a document property: cut to Word's limit, the cut marked with ``…``."""
+    cleaned = _t(text)
+    if len(cleaned) <= _PROPERTY_LIMIT:
+        return cleaned
+    return cleaned[: _PROPERTY_LIMIT - 1] + "…"
+
+
 def _shade(cell: Any, fill: str) -> None:
     """Give a table cell a background colour (python-docx has no API for it)."""
     shading = OxmlElement("w:shd")
@@ -339,9 +351,9 @@ def _setup(doc: Any, report: Report) -> None:
     for stale in [c for c in props._element if c.tag.endswith("}lastPrinted")]:
         props._element.remove(stale)  # the template's 2013 date; never printed
     props.revision = 1
-    props.title = _t(report.title)
-    props.subject = report.subtitle
-    props.author = props.last_modified_by = _t(report.author or "vbwizard")
+    props.title = _property(report.title)  # the full title is the heading
+    props.subject = _property(report.subtitle)
+    props.author = props.last_modified_by = _property(report.author or "vbwizard")
     props.description = ""
     props.comments = ""
     props.category = DRAFT_MARK if report.draft else ""
