@@ -101,7 +101,6 @@ async def test_main_screen_speaks_dutch_with_je(
         assert offences(lines) == []
 
 
-@pytest.mark.xfail(strict=True, reason="start screen: u → je sweep is done by the lead")
 async def test_start_screen_speaks_dutch_with_je(bank: Bank, sessions_dir: Path) -> None:
     app = VbWizardApp(bank=bank, sessions_dir=sessions_dir, handle_signals=False)
     async with app.run_test(size=SIZE) as pilot:

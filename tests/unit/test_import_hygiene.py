@@ -156,3 +156,20 @@ def test_listing_sessions_vbwizard_wrote_needs_no_pydantic(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Horstplein" in result.stdout
     assert result.stdout.strip().endswith("[]")
+
+
+def test_every_core_module_is_in_the_import_contract():
+    """A new core module must join the contract that keeps Textual out of the core."""
+    import pkgutil
+    import tomllib
+    from pathlib import Path
+
+    import vbwizard
+
+    config = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())
+    contract = config["tool"]["importlinter"]["contracts"][0]
+    listed = set(contract["source_modules"])
+    front_ends = {"vbwizard.tui", "vbwizard.cli", "vbwizard.__main__"}
+    modules = {f"vbwizard.{m.name}" for m in pkgutil.iter_modules(vbwizard.__path__)}
+    assert modules - front_ends - listed == set()
+    assert {"textual", "vbwizard.tui", "vbwizard.cli"} <= set(contract["forbidden_modules"])

@@ -155,7 +155,7 @@ def test_newer_schema_is_refused_clearly(mini_bank, sessions_dir):
     path.write_text(
         path.read_text().replace(f"schema_version = {SCHEMA_VERSION}", "schema_version = 99")
     )
-    with pytest.raises(ProblemsError, match="newer vbwizard"):
+    with pytest.raises(ProblemsError, match="nieuwere vbwizard"):
         load_session(path)
 
 

@@ -105,17 +105,17 @@ def migrate(doc: Document) -> tuple[Document, int | None]:
     """
     version = doc.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise ValueError("schema_version is missing or not a whole number")
+        raise ValueError("schema_version ontbreekt of is geen geheel getal")
     if version > SCHEMA_VERSION:
         raise ValueError(
-            f"made by a newer vbwizard (schema {version}); this version reads up to "
-            f"{SCHEMA_VERSION}: please update vbwizard"
+            f"gemaakt door een nieuwere vbwizard (schema {version}); deze versie leest tot en "
+            f"met schema {SCHEMA_VERSION}: werk vbwizard bij"
         )
     start = version
     while version < SCHEMA_VERSION:
         step = MIGRATIONS.get(version)
         if step is None:
-            raise ValueError(f"schema {version} is not supported")
+            raise ValueError(f"schema {version} wordt niet ondersteund")
         doc = step(doc)
         version = doc["schema_version"]
     return doc, (start if start != SCHEMA_VERSION else None)

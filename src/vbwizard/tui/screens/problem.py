@@ -119,7 +119,7 @@ class ProblemScreen(StepScreen):
         self.query_one("#problem-to-summary").display = value == "no"
         if text is not None:
             if value == "no":
-                text += "\nU kunt ook gewoon verder naar de Tafel van 12 (PageDown)."
+                text += "\nJe kunt ook gewoon verder naar de Tafel van 12 (PageDown)."
             self.query_one("#problem-advice-text", Static).update(text)
             if scroll:
                 self.call_after_refresh(box.scroll_visible)

@@ -85,7 +85,7 @@ class SourcePicker(ModalScreen[str | None]):
         ]
         options.append(Option("Eigen bron: zelf een naam typen…", id=OWN_SOURCE))
         with Vertical(classes="dialog"):
-            yield Label("Welke bron wilt u toevoegen?", classes="dialog-question")
+            yield Label("Welke bron wil je toevoegen?", classes="dialog-question")
             yield OptionList(*options, id="source-presets", markup=False)
             yield Label("Enter: kiezen · Esc: annuleren", classes="hint")
         yield Footer()

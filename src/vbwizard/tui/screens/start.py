@@ -51,7 +51,7 @@ class StartScreen(Screen[None]):
         yield Header()
         with Horizontal(id="start"):
             with Vertical(id="start-menu"):
-                yield Static("Wat wilt u doen?", classes="step-title")
+                yield Static("Wat wil je doen?", classes="step-title")
                 yield OptionList(*[Option(label, id=key) for key, label, _ in MENU], id="menu")
             with Vertical(id="start-info"):
                 yield Static(self._intro(), id="start-intro")

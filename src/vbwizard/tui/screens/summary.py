@@ -142,7 +142,7 @@ class SummaryScreen(StepScreen):
 
     def _show_status(self) -> None:
         completed = self.session.status == "completed"
-        if self.wizard.read_only:
+        if self.read_only and self.controller.read_only_reason != "completed":
             # c cannot work here (another window may be editing it): promise nothing.
             state = "afgerond" if completed else "bezig"
             self.query_one("#summary-status", Static).update(
