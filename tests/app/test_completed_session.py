@@ -69,6 +69,8 @@ async def test_completing_in_the_summary_then_c_reopens(bank, sessions_dir, save
         await pilot.pause()
         assert load_session(path).status == "completed"
         assert app.read_only and "AFGEROND" in app.sub_title
+        status = str(app.screen.query_one("#summary-status").render())
+        assert "c om de sessie te heropenen" in status  # and it is so:
         await pilot.press("c", "enter")  # reopen, confirm
         await pilot.pause()
         assert load_session(path).status == "in_progress"
