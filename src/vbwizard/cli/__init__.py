@@ -14,7 +14,6 @@ from typing import Any, NoReturn
 
 from vbwizard import __version__
 from vbwizard.cli.common import EXIT_USER_ERROR, UserError, add_common_options
-from vbwizard.cli.dutch_argparse import VERSION_TEXT, DutchArgumentParser
 from vbwizard.errors import os_reason
 from vbwizard.printable import printable
 
@@ -25,6 +24,7 @@ LIGHT_COMMANDS = frozenset({"list"})
 def build_parser(*, light: bool = False) -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered (``light``: list only)."""
     from vbwizard.cli import session_commands, tui_commands
+    from vbwizard.cli.dutch_argparse import VERSION_TEXT, DutchArgumentParser
 
     modules: list[Any]
     if light:
@@ -72,7 +72,9 @@ class _NotPlain(Exception):
     """The quick parser met something it does not know: the full parser takes over."""
 
 
-class _QuietParser(DutchArgumentParser):
+class _QuietParser(argparse.ArgumentParser):
+    """Only tells whether a command line is a plain start; it never prints (so no Dutch)."""
+
     def error(self, message: str) -> NoReturn:
         raise _NotPlain(message)
 
