@@ -55,6 +55,15 @@ factor_answers = st.builds(
     participant_notes=st.dictionaries(participant_ids, typed_text, max_size=3),
 )
 
+
+def _action(dates: tuple[dt.date | None, dt.date | None], **fields: object) -> PlannedAction:
+    """An action whose end never lies before its start (the model refuses that)."""
+    start, end = dates
+    if start is not None and end is not None and end < start:
+        start, end = end, start
+    return PlannedAction(start=start, end=end, **fields)  # type: ignore[arg-type]
+
+
 sessions = st.builds(
     Session,
     id=slug,
@@ -85,14 +94,13 @@ sessions = st.builds(
     ),
     actions=st.lists(
         st.builds(
-            PlannedAction,
+            _action,
             id=slug,
             factor=slug,
             title=typed_text,
             description=optional_text,
             owner=optional_text,
-            start=st.none() | dates,
-            end=st.none() | dates,
+            dates=st.tuples(st.none() | dates, st.none() | dates),
             indicator=optional_text,
             buikpijn=st.none() | st.sampled_from(["yes", "no", "unsure"]),
         ),

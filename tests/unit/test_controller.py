@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from vbwizard.problems import ProblemsError
 from vbwizard.save_state import SaveState
 from vbwizard.session import storage
 from vbwizard.session.controller import SessionController
@@ -180,3 +181,14 @@ def test_a_new_session_saved_elsewhere_gets_one_file_there(bank, sessions_dir, t
     controller.close()
     assert session_files(tmp_path / "usb") == [path]
     assert session_files(sessions_dir) == []
+
+
+def test_an_end_date_before_the_start_is_refused_in_any_file(bank, sessions_dir):
+    """The action editor says so; a hand edit or a merge cannot slip it past either."""
+    session, path = _saved(bank, sessions_dir)
+    text = path.read_text(encoding="utf-8")
+    text += '\n[[actions]]\nid = "actie-1"\nfactor = "verloedering"\ntitle = "Schouw"\n'
+    text += "start = 2027-03-01\nend = 2027-01-01\n"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ProblemsError, match="einddatum ligt vóór de startdatum"):
+        load_session(path)

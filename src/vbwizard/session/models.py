@@ -287,6 +287,13 @@ class GoalMeasurement(_Model):
     notes: Text = None
 
 
+def date_order_problem(start: dt.date | None, end: dt.date | None) -> str | None:
+    """The Dutch message when an end date lies before its start date, else ``None``."""
+    if start is not None and end is not None and end < start:
+        return "De einddatum ligt vóór de startdatum."
+    return None
+
+
 class PlannedAction(_Model):
     """An action in the plan: proposed from the bank or the group's own."""
 
@@ -306,6 +313,14 @@ class PlannedAction(_Model):
     """Do people worry about it? yes: communicate explicitly; no: with restraint."""
     frame: Text = None
     evaluation: Annotated[ActionEvaluation | None, AfterValidator(_empty_to_none)] = None
+
+    @model_validator(mode="after")
+    def _end_not_before_start(self) -> PlannedAction:
+        """A merge or a hand edit may not put the end before the start (the editor says so too)."""
+        problem = date_order_problem(self.start, self.end)
+        if problem is not None:
+            raise ValueError(f"actie {self.id}: {problem}")
+        return self
 
 
 class Evaluation(_Model):

@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
 from vbwizard.dates import format_date, parse_date
-from vbwizard.session.models import PlannedAction
+from vbwizard.session.models import PlannedAction, date_order_problem
 from vbwizard.tui.themes import WIZARD_CSS
 from vbwizard.tui.widgets.choice_row import Choice, ChoiceRow
 from vbwizard.tui.widgets.fields import Field, Setter, text_setter
@@ -155,9 +155,9 @@ class ActionEditor(ModalScreen[PlannedAction | None]):
         return setter
 
     def _check_order(self) -> None:
-        start, end = self.draft.start, self.draft.end
-        if start is not None and end is not None and end < start:
-            self.errors["order"] = "De einddatum ligt vóór de startdatum."
+        problem = date_order_problem(self.draft.start, self.draft.end)
+        if problem is not None:
+            self.errors["order"] = problem
         else:
             self.errors.pop("order", None)
 
