@@ -12,12 +12,23 @@ from html import escape
 from vbwizard.trend import FactorTrend, Trend
 
 CHART_W = 230
-CHART_H = 92
+CHART_H = 98
 GAP = 12
 COLUMNS = 3
-PLOT_TOP = 30
+PLOT_TOP = 36
+"""Room under the title for the label of a weight-3 point."""
+TITLE_CHARS = 27
+"""About what fits the chart in bold 12 px; longer titles end in "…" (the tooltip has all)."""
 PLOT_H = 40
 INK = "#1f4e79"
+
+
+def _heading(factor: FactorTrend) -> str:
+    """The chart's title: the direction (when known) and the factor, cut to fit."""
+    title = factor.title
+    if len(title) > TITLE_CHARS:
+        title = title[: TITLE_CHARS - 1].rstrip() + "…"
+    return title if factor.change == "?" else f"{factor.change} {title}"
 
 
 def _chart(trend: Trend, factor: FactorTrend, x0: int, y0: int) -> list[str]:
@@ -31,7 +42,7 @@ def _chart(trend: Trend, factor: FactorTrend, x0: int, y0: int) -> list[str]:
         f'<rect x="{x0}" y="{y0}" width="{CHART_W}" height="{CHART_H}" rx="5" '
         'fill="#ffffff" stroke="#c9c9c9"/>',
         f'<text x="{x0 + 8}" y="{y0 + 17}" font-size="12" font-weight="600" fill="#222222">'
-        f"{escape(factor.change)} {escape(factor.title[:32])}</text>",
+        f"{escape(_heading(factor))}</text>",
     ]
     base = y0 + PLOT_TOP + PLOT_H
     out.append(
