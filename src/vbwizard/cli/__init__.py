@@ -125,6 +125,10 @@ def _run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Nam
         # Messages quote paths and ids as typed: a newline or escape stays inert.
         print(printable(f"vbwizard: {exc}", 1000), file=sys.stderr)
         return EXIT_USER_ERROR
+    except BrokenPipeError:
+        # The reader stopped early (`vbwizard show … | head`): nothing went wrong.
+        _silence_stdout()
+        return 0
     except OSError as exc:
         # The last line of defence: every command checks its paths first, but a
         # file system can still refuse (a folder made private meanwhile, a full disk).
@@ -133,8 +137,6 @@ def _run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Nam
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return 0
     except Exception as exc:
         # Imported only now: starting the wizard must not wait for vbwizard.problems
         # (tomllib, difflib). A ProblemsError can only come from that module anyway.
@@ -145,3 +147,14 @@ def _run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Nam
         for problem in exc.problems:
             print(str(problem), file=sys.stderr)
         return EXIT_USER_ERROR
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush cannot fail on the pipe."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
