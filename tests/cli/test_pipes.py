@@ -1,4 +1,4 @@
-"""Output piped into a reader that stops early (``| head``) is no error."""
+"""The command line with pipes and missing folders: what a script or a typo meets."""
 
 from __future__ import annotations
 
@@ -19,3 +19,15 @@ def test_output_into_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     error = reader.stderr.read().decode()
     assert reader.wait(timeout=30) == 0
     assert error == ""
+
+
+def test_listing_a_folder_that_does_not_exist_says_so(tmp_path: Path) -> None:
+    missing = tmp_path / "getypt-maar-niet-gemaakt"
+    result = subprocess.run(
+        [sys.executable, "-m", "vbwizard", "list", "--sessions-dir", str(missing)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"Geen sessies in {missing} (deze map bestaat nog niet)."
+    assert not missing.exists()  # listing creates nothing

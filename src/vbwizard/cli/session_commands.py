@@ -58,7 +58,9 @@ def run_list(args: argparse.Namespace) -> int:
         print()
         return EXIT_OK
     if not entries:
-        print(f"Geen sessies in {folder}.")
+        # A mistyped --sessions-dir should not look like an empty folder.
+        missing = "" if folder.is_dir() else " (deze map bestaat nog niet)"
+        print(printable(f"Geen sessies in {folder}{missing}.", 1000))
         return EXIT_OK
     # Titles and reasons come from files that may hold terminal escape codes.
     for e in entries:
