@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import time
 from pathlib import Path
+
+import pytest
 
 from tests.app.terminal import close_terminal, drain, spawn, type_slowly, wait_for_screen
 from vbwizard.session.lock import lock_path
@@ -43,3 +48,29 @@ def _at_scope(bank):
     session = new_session(bank, title="Wijk Oost", area="Oost")
     session.progress = Progress(step="scope")
     return session
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_stop_signal_in_a_text_field_saves_what_was_typed(bank, sessions_dir, sig):
+    """The system stopping vbwizard (or the terminal's hang-up) while someone types."""
+    session_path = save_session(_at_scope(bank), sessions_dir)
+    pid, fd = spawn("open", str(session_path))
+    wait_for_screen(fd, b"Titel")
+    drain(fd, 0.5)
+    type_slowly(fd, [b"\x1b[F", *(bytes([c]) for c in b" laat")])  # End, then text
+    start = time.monotonic()
+    os.kill(pid, sig)
+    while time.monotonic() - start < 10:
+        drain(fd, 0.05)
+        done, _ = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+    else:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        raise AssertionError("vbwizard did not stop")
+    os.close(fd)
+    assert time.monotonic() - start < LIMIT
+    assert session_files(sessions_dir) == [session_path]
+    assert not lock_path(session_path).exists()
+    assert load_session(session_path).scope.title.endswith(" laat")
