@@ -279,10 +279,6 @@ class SessionApp(App[None]):
         progress = controller.session.progress
         self.goto(progress.step, progress.factor, save=False)
 
-    def commit(self, *, final: bool = True) -> bool:
-        """Save the open session after an answer was committed (see the controller)."""
-        return self.controller.commit(final=final) if self.controller is not None else False
-
     def _retry_failed_save(self) -> None:
         controller = self.controller
         if controller is not None and controller.state is SaveState.FAILED:
