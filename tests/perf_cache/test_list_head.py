@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from tests.unit.strategies import sessions
+from tests.strategies import sessions
 from vbwizard.bank import Bank
 from vbwizard.session import list_head, listing, storage
 from vbwizard.session.create import new_session

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from tests.unit.strategies import sessions
+from tests.strategies import sessions
 from vbwizard.paths import resolve_sessions_dir
 from vbwizard.problems import ProblemsError
 from vbwizard.session import atomic

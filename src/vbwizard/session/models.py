@@ -33,6 +33,13 @@ def _blank_to_none(value: Any) -> Any:
     return value
 
 
+Ref = Annotated[str, StringConstraints(min_length=1)]
+"""A reference to something named elsewhere (a factor, an action, a session, a bank).
+
+Never empty: the file leaves empty strings out, so an empty reference could be
+saved but not read back.
+"""
+
 Text = Annotated[str | None, BeforeValidator(_blank_to_none)]
 """Optional free text; blank means absent."""
 
@@ -98,9 +105,9 @@ class Participant(_Model):
 class BankRef(_Model):
     """Which bank the session was answered with."""
 
-    id: str
-    version: str
-    hash: str
+    id: Ref
+    version: Ref
+    hash: Ref
 
 
 class Scope(_Model):
@@ -182,7 +189,7 @@ class FactorAnswer(_Model):
 class Priority(_Model):
     """A chosen priority factor; the list order is the order of treatment."""
 
-    factor: str
+    factor: Ref
     reason: Text = None
 
 
@@ -298,8 +305,8 @@ class PlannedAction(_Model):
     """An action in the plan: proposed from the bank or the group's own."""
 
     id: SessionId
-    factor: str
-    bank_action: str | None = None
+    factor: Ref
+    bank_action: Ref | None = None
     """The id of the bank action it came from; ``None`` for the group's own."""
     title: str = ""
     description: Text = None
@@ -338,8 +345,8 @@ class Evaluation(_Model):
 class Links(_Model):
     """How this session relates to others."""
 
-    followup_of: str | None = None
-    merged_from: list[str] = Field(default_factory=list)
+    followup_of: Ref | None = None
+    merged_from: list[Ref] = Field(default_factory=list)
 
 
 class MergeInfo(_Model):
@@ -361,7 +368,7 @@ class Progress(_Model):
     """Where the user was, so reopening returns there."""
 
     step: Step = "scope"
-    factor: str | None = None
+    factor: Ref | None = None
 
 
 class Session(_Model):
