@@ -18,6 +18,7 @@ CORE = [
     "vbwizard.session.create",
     "vbwizard.scoring",
     "vbwizard.proposals",
+    "vbwizard.planning",
     "vbwizard.textsummary",
     "vbwizard.demo",
     "vbwizard.cli",

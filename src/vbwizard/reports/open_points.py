@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from vbwizard.bank.models import Bank
 from vbwizard.followup import unevaluated
+from vbwizard.planning import action_gaps
 from vbwizard.reports.labels import SOURCE_STATUS_LABELS, factor_title
 from vbwizard.scoring import MAX_PRIORITIES, MIN_PRIORITIES, priority_count_ok
 from vbwizard.session.models import FactorAnswer, Session
@@ -44,19 +45,7 @@ def open_points(bank: Bank, session: Session) -> list[str]:
             name = factor_title(bank, action.factor)
             points.append(f"Voorstel nog niet besloten: ‘{action.title or action.id}’ ({name}).")
             continue
-        if action.status != "accepted":
-            continue
-        missing = [
-            label
-            for label, value in (
-                ("eigenaar", action.owner),
-                ("startdatum", action.start),
-                ("einddatum", action.end),
-                ("verwacht effect", action.expected_effect),
-                ("indicator", action.indicator),
-            )
-            if not value
-        ]
+        missing = action_gaps(action)
         if missing:
             points.append(f"Actie ‘{action.title or action.id}’ mist: {', '.join(missing)}.")
     if not session.goal.text:

@@ -9,6 +9,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
+from vbwizard.planning import action_gaps
 from vbwizard.proposals import MunicipalProposal, Proposal
 from vbwizard.session.models import PlannedAction
 from vbwizard.tui.screens.action_editor import dates_text
@@ -73,15 +74,7 @@ class ActionRow(Static, can_focus=True):
                 dates_text(planned.start, planned.end),
                 f"Indicator: {planned.indicator}" if planned.indicator else "",
             ]
-            missing = [
-                label
-                for label, value in (
-                    ("eigenaar", planned.owner),
-                    ("data", planned.start and planned.end),
-                    ("indicator", planned.indicator),
-                )
-                if not value
-            ]
+            missing = action_gaps(planned)
             shown = " · ".join(d for d in details if d)
             if shown:
                 text.append(f"\n{shown}")
