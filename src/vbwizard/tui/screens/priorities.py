@@ -21,9 +21,9 @@ from vbwizard.scoring import (
     MAX_PRIORITIES,
     MIN_PRIORITIES,
     RankedFactor,
-    preselect,
     priority_count_ok,
     rank_factors,
+    starting_priorities,
     unvisited_factors,
 )
 from vbwizard.session.models import Priority, Step
@@ -82,11 +82,10 @@ class PrioritiesScreen(StepScreen):
     def compose_body(self) -> Iterable[Widget]:
         """Unvisited warning, ranking table, chosen priorities, override."""
         session = self.session
-        # Preselect once: an empty choice with a reason to deviate is a choice too.
-        fresh = not session.priorities and session.priority_override is None
-        if fresh and not self.read_only:
-            session.priorities = [Priority(factor=f) for f in preselect(self.bank, session)]
-            self._preselected = bool(session.priorities)
+        starting = [] if self.read_only else starting_priorities(self.bank, session)
+        if starting:
+            session.priorities = starting
+            self._preselected = True
         yield Static(step_heading(self.STEP), classes="step-title")
         unvisited = unvisited_factors(self.bank, session)
         if unvisited:
