@@ -161,6 +161,41 @@ def _common(values: list[str]) -> str:
     return filled.pop() if len(filled) == 1 else ""
 
 
+def load_merge_inputs(
+    bank: Bank, paths: Sequence[Path], problems: Sequence[Problem] = ()
+) -> list[Session]:
+    """Read the inputs of a merge and check that they can be merged, writing nothing.
+
+    One loader for every front end: an input of an older schema is migrated in
+    memory only (no ``.bak`` beside someone else's self-assessment), and every
+    unreadable file is named at once, not one per attempt.
+
+    Args:
+        bank: The bank the merged session will use.
+        paths: The input files.
+        problems: Problems the caller already found with other inputs (a
+            reference that named no file); reported together with these.
+
+    Raises:
+        ProblemsError: naming each unreadable input, else each input that
+            cannot be merged with the others (:func:`check_compatible`).
+    """
+    from vbwizard.bulk import collector_paused
+    from vbwizard.session.storage import read_session
+
+    sessions, found = [], list(problems)
+    with collector_paused():  # a reviewer may merge hundreds of self-assessments
+        for path in paths:
+            try:
+                sessions.append(read_session(path)[0])
+            except ProblemsError as exc:
+                found += exc.problems
+    if found:
+        raise ProblemsError(found)
+    check_compatible(bank, sessions, paths)
+    return sessions
+
+
 def input_warnings(sessions: Sequence[Session], names: Sequence[str]) -> list[str]:
     """What the user should know about the inputs before trusting the merge.
 
