@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from vbwizard.anonymity import Redactor, redactor_for
@@ -21,7 +19,6 @@ from vbwizard.disagreement import UNKNOWN_NOTE
 from vbwizard.problems import Problem, ProblemsError
 from vbwizard.session.create import bank_ref
 from vbwizard.session.models import (
-    DISAGREEMENT,
     FactorAnswer,
     MergeInfo,
     Participant,
@@ -31,45 +28,6 @@ from vbwizard.session.models import (
     SourceEntry,
 )
 from vbwizard.session.naming import new_session_id
-
-
-@dataclass(frozen=True)
-class FactorStats:
-    """The spread of the participants' weights on one factor."""
-
-    weights: tuple[int, ...]
-    median: float
-    low: int
-    high: int
-
-    @property
-    def spread(self) -> int:
-        """Highest minus lowest weight."""
-        return self.high - self.low
-
-    @property
-    def disputed(self) -> bool:
-        """True when the weights differ by :data:`DISAGREEMENT` or more."""
-        return self.spread >= DISAGREEMENT
-
-
-def weight_stats(weights: Sequence[int]) -> FactorStats | None:
-    """Median, minimum and maximum of some weights; ``None`` when there are none."""
-    if not weights:
-        return None
-    return FactorStats(
-        weights=tuple(sorted(weights)),
-        median=float(statistics.median(weights)),
-        low=min(weights),
-        high=max(weights),
-    )
-
-
-def factor_stats(answer: FactorAnswer | None) -> FactorStats | None:
-    """The statistics of a factor's participant weights (the median stays visible)."""
-    if answer is None:
-        return None
-    return weight_stats(list(answer.participant_weights.values()))
 
 
 def disputed_order(bank: Bank, session: Session) -> list[str]:

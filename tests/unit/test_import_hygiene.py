@@ -19,6 +19,8 @@ CORE = [
     "vbwizard.scoring",
     "vbwizard.proposals",
     "vbwizard.planning",
+    "vbwizard.labels",
+    "vbwizard.spread",
     "vbwizard.textsummary",
     "vbwizard.demo",
     "vbwizard.cli",

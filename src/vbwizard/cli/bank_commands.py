@@ -151,7 +151,7 @@ def run_proposals(args: argparse.Namespace) -> int:
             continue
         weight = numeric_weight(session.factors.get(factor_id))
         shown = "onbekend" if weight is None else str(weight)
-        lines.append(f"{factor.number}. {factor.title} (gewicht {shown})")
+        lines.append(f"{factor.numbered_title} (gewicht {shown})")
         found = propose(loaded, session, factor_id)
         if not found:
             lines.append("   geen voorstellen bij dit gewicht en deze antwoorden")

@@ -100,16 +100,15 @@ def merge_overview(bank: Bank, merged: Session) -> list[str]:
     Returns:
         Dutch lines such as ``"  12. Communicatie: 2 van 3, gewichten 0–3, mediaan 2"``.
     """
-    from vbwizard.merge import answered_label, factor_stats
-    from vbwizard.reports.labels import factor_title
+    from vbwizard.labels import factor_title
+    from vbwizard.merge import answered_label
+    from vbwizard.spread import factor_stats
 
     def stats_text(factor_id: str) -> str:
         stats = factor_stats(merged.factors.get(factor_id))
         if stats is None:
             return "geen gewichten"
-        median = f"{stats.median:g}".replace(".", ",")  # Dutch decimal comma
-        flag = " (verschil van mening)" if stats.disputed else ""
-        return f"gewichten {stats.low}–{stats.high}, mediaan {median}{flag}"
+        return f"gewichten {stats.summary}"
 
     lines = []
     first = merged.progress.factor

@@ -16,6 +16,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
+from vbwizard.labels import factor_title
 from vbwizard.planning import (
     SectionPlan,
     action_gaps,
@@ -24,7 +25,6 @@ from vbwizard.planning import (
     planned_from_proposal,
 )
 from vbwizard.proposals import MunicipalProposal, Proposal
-from vbwizard.reports.labels import factor_title
 from vbwizard.scoring import numeric_weight
 from vbwizard.session.models import PlannedAction, Step
 from vbwizard.steps import step_heading
@@ -86,10 +86,6 @@ class ActionsScreen(StepScreen):
                 for action in plan.rest:
                     yield ActionRow(action.factor, None, action)
 
-    def factor_title(self, factor_id: str) -> str:
-        """``"9. Kwaliteit van de aanpak"`` (or the id of a factor the bank lacks)."""
-        return factor_title(self.bank, factor_id)
-
     @staticmethod
     def _rows(section: SectionPlan) -> list[Widget]:
         """The proposals with the plan's record of each, then the section's other actions."""
@@ -106,7 +102,7 @@ class ActionsScreen(StepScreen):
         weight_text = "gewicht onbekend" if weight is None else f"gewicht {weight}"
         rows.append(
             Static(
-                f"{place}e prioriteit · {self.factor_title(factor_id)} · {weight_text}",
+                f"{place}e prioriteit · {factor_title(self.bank, factor_id)} · {weight_text}",
                 classes="section-title",
                 markup=False,
             )
@@ -209,7 +205,7 @@ class ActionsScreen(StepScreen):
             self.commit()
             row.show()
 
-        editor = ActionEditor(action, factor_title=self.factor_title(row.factor_id), why=why)
+        editor = ActionEditor(action, factor_title=factor_title(self.bank, row.factor_id), why=why)
         self.app.push_screen(editor, done)
 
     def _why(self, proposal: Proposal | MunicipalProposal | None) -> str:
@@ -256,7 +252,9 @@ class ActionsScreen(StepScreen):
                 self.query_one("#body").mount(row)
             self.call_after_refresh(row.focus)
 
-        self.app.push_screen(ActionEditor(draft, factor_title=self.factor_title(factor_id)), done)
+        self.app.push_screen(
+            ActionEditor(draft, factor_title=factor_title(self.bank, factor_id)), done
+        )
 
     def delete(self, row: ActionRow) -> None:
         """Delete an own action after a confirmation."""

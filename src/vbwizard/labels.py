@@ -1,13 +1,16 @@
-"""Dutch labels for the stored values of a session, shared by every report and view."""
+"""Dutch labels for the stored values of a session, shared by every report, view and command."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, NamedTuple
 
-from vbwizard.bank.models import Bank
-from vbwizard.proposals import MUNICIPAL, MUNICIPAL_TITLE
+if TYPE_CHECKING:  # `vbwizard list` uses the tables here and must not wait for pydantic
+    from vbwizard.bank.models import Bank
+    from vbwizard.scoring import FactorState
 
 MODE_LABELS = {"group": "groepssessie", "self": "zelfanalyse"}
+"""The session's mode (``group`` or ``self``), in the list, the reports and the exports."""
 STATUS_LABELS = {"in_progress": "bezig", "completed": "afgerond"}
 SCOPE_TYPE_LABELS = {
     "municipality": "hele gemeente",
@@ -33,13 +36,49 @@ ACTION_STATUS_LABELS = {"proposed": "voorgesteld", "accepted": "aanvaard", "reje
 
 def factor_title(bank: Bank, factor_id: str) -> str:
     """``"9. Kwaliteit van de aanpak"``, or the id for a factor the bank lacks."""
+    from vbwizard.proposals import MUNICIPAL, MUNICIPAL_TITLE
+
     if factor_id == MUNICIPAL:
         return MUNICIPAL_TITLE
     try:
         factor = bank.factor(factor_id)
     except KeyError:
         return factor_id
-    return f"{factor.number}. {factor.title}"
+    return factor.numbered_title
+
+
+def confidence_label(bank: Bank, confidence: str | None) -> str:
+    """The bank's label for a confidence (``"Hoog"``), or ``""`` when none was given.
+
+    The bank owns the wording; a table cell or a data value that wants lower
+    case takes ``.lower()`` of this, never a spelling of its own.
+    """
+    return bank.label("confidence", confidence) if confidence else ""
+
+
+class StateLabel(NamedTuple):
+    """One factor state in the three widths it is shown in."""
+
+    full: str
+    """Unambiguous on its own (the exports' "Staat" column)."""
+    short: str
+    """Where it stands for the weight (the grid, the reports' weight column)."""
+    narrow: str
+    """A grid cell narrower than the short text."""
+
+
+STATE_LABELS: dict[FactorState, StateLabel] = {
+    "unvisited": StateLabel("niet bekeken", "niet bekeken", "niet bekeken"),
+    "no_weight": StateLabel("bekeken, geen gewicht", "geen gewicht", "geen gew."),
+    "unknown": StateLabel("onbekend", "onbekend", "onbekend"),
+    "weighted": StateLabel("gewogen", "gewogen", "gewogen"),
+}
+"""Where a factor stands; "bekeken, geen gewicht" is not the same as never opened."""
+
+
+def decimal_comma(number: float) -> str:
+    """A number as a Dutch reader writes it: ``1,5`` and ``2`` (no trailing ``,0``)."""
+    return f"{number:g}".replace(".", ",")
 
 
 BUIKPIJN_LABELS = {
