@@ -31,6 +31,8 @@ EVALUATION_LABELS = {
 }
 DECISION_LABELS = {"continue": "voortzetten", "adjust": "aanpassen", "stop": "stoppen"}
 CONCLUSION_LABELS = {"consolidate": "bestendigen", "adjust": "bijsturen"}
+INTENSITY_LABELS = {"light": "licht", "medium": "middel", "heavy": "zwaar"}
+"""How heavy a bank action is, light to heavy."""
 ACTION_STATUS_LABELS = {"proposed": "voorgesteld", "accepted": "aanvaard", "rejected": "afgewezen"}
 
 

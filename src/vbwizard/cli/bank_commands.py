@@ -16,6 +16,7 @@ from vbwizard.cli.common import (
     bank,
     sessions_dir,
 )
+from vbwizard.labels import INTENSITY_LABELS
 from vbwizard.problems import ProblemsError, printable, printable_lines
 
 
@@ -126,9 +127,6 @@ def run_lint(args: argparse.Namespace) -> int:
     total = sum(len(p) for p in findings.values())
     print(f"{total} bevinding(en) bij {len(findings)} factor(en).")
     return EXIT_FAILURE
-
-
-INTENSITY_LABELS = {"light": "licht", "medium": "middel", "heavy": "zwaar"}
 
 
 def run_proposals(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
+from vbwizard.labels import INTENSITY_LABELS
 from vbwizard.planning import action_gaps
 from vbwizard.proposals import MunicipalProposal, Proposal
 from vbwizard.session.models import PlannedAction
@@ -17,7 +18,6 @@ from vbwizard.tui.screens.action_editor import dates_text
 if TYPE_CHECKING:
     from vbwizard.tui.screens.actions import ActionsScreen
 
-INTENSITY = {"light": "licht", "medium": "middel", "heavy": "zwaar"}
 STATUS = {"proposed": "voorstel", "accepted": "✓ aanvaard", "rejected": "✗ afgewezen"}
 
 
@@ -63,7 +63,7 @@ class ActionRow(Static, can_focus=True):
         text.append(f"[{STATUS[status]}] ", style="bold")
         text.append(title or "(zonder titel)", style="bold")
         if isinstance(proposal, Proposal):
-            text.append(f" · {INTENSITY[proposal.action.intensity]}")
+            text.append(f" · {INTENSITY_LABELS[proposal.action.intensity]}")
         elif planned is not None and planned.bank_action is None:
             text.append(" · eigen actie")
         if proposal is not None:
