@@ -68,6 +68,7 @@ def _merge_target(args: argparse.Namespace) -> tuple[Path | None, str | None]:
 
 def run_merge(args: argparse.Namespace) -> int:
     """Merge self-assessments into a new group session and print its path."""
+    from vbwizard.bulk import collector_paused
     from vbwizard.merge import input_warnings, load_merge_inputs, merge_sessions
 
     if len(args.sessions) < 2:
@@ -80,8 +81,10 @@ def run_merge(args: argparse.Namespace) -> int:
         except ProblemsError as exc:
             unresolved += exc.problems
     the_bank = bank(args)
-    sessions = load_merge_inputs(the_bank, paths, unresolved)
-    merged = merge_sessions(the_bank, sessions, anonymous=args.anonymous, session_id=implied_id)
+    # Paused through the merge too: thousands of loaded sessions would be rescanned.
+    with collector_paused():
+        sessions = load_merge_inputs(the_bank, paths, unresolved)
+        merged = merge_sessions(the_bank, sessions, anonymous=args.anonymous, session_id=implied_id)
     if target is None:
         path = _save_new(merged, ensure_sessions_dir(sessions_dir(args)))
     else:
