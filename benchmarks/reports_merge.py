@@ -29,7 +29,7 @@ from make_sessions import realistic_session, write_sessions  # noqa: E402
 
 from vbwizard.bank import load_bank  # noqa: E402
 from vbwizard.bulk import collector_paused  # noqa: E402
-from vbwizard.merge import check_compatible, merge_sessions  # noqa: E402
+from vbwizard.merge import load_merge_inputs, merge_sessions  # noqa: E402
 from vbwizard.session.storage import read_session, save_session, session_to_toml  # noqa: E402
 
 
@@ -75,8 +75,7 @@ def main() -> None:
         # The same steps as `vbwizard merge`, including its paused cycle collector.
         start = time.perf_counter()
         with collector_paused():
-            sessions = [read_session(p)[0] for p in paths]
-            check_compatible(bank, sessions, paths)
+            sessions = load_merge_inputs(bank, paths)
             merged = merge_sessions(bank, sessions)
             session_to_toml(merged)
         return time.perf_counter() - start

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from vbwizard.bank.models import Bank
-from vbwizard.reports.labels import (
+from vbwizard.labels import (
     CONCLUSION_LABELS,
     DECISION_LABELS,
     STATUS_LABELS,

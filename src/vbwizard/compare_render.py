@@ -13,9 +13,9 @@ from typing import Literal
 
 from vbwizard.bank.models import Bank
 from vbwizard.compare import CHANGE_WORDS, ActionOutcome, Comparison, SessionHeader, weight_text
+from vbwizard.labels import EVALUATION_LABELS
 from vbwizard.reports.blocks import Block, Bullets, Facts, Note, Paragraph, Report, Section, Table
 from vbwizard.reports.evaluation import measurement_text
-from vbwizard.reports.labels import EVALUATION_LABELS
 from vbwizard.session.models import Session
 
 CompareFormat = Literal["text", "md", "json", "html", "docx", "pdf"]

@@ -1,161 +1,58 @@
 """A realistic, fictional, completed session for exploring review and reports.
 
-The neighbourhood (De Horst in the municipality of Lindendaal) and everyone in
-it are invented. Answers are keyed to the bundled bank's ids; with another bank,
-factors this module does not know get a plain minor weight.
+The session lives in ``data/demo-de-horst-2026.toml``, a session file like any
+other, read with the ordinary session loader. The neighbourhood (De Horst in
+the municipality of Lindendaal) and everyone in it are invented. Answers are
+keyed to the bundled bank's ids; :func:`demo_session` fits them to the bank in
+use, so the demo also opens with a copied or adapted bank.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+from pathlib import Path
 
 from vbwizard.bank.models import Bank
-from vbwizard.demo_data import ACTIONS, DEMO_ID, FACTORS, PARTICIPANTS, PRIORITIES
 from vbwizard.session.create import bank_ref
-from vbwizard.session.models import (
-    FactorAnswer,
-    Goal,
-    Participant,
-    PlannedAction,
-    Priority,
-    ProblemPicture,
-    Progress,
-    Scope,
-    Session,
-    SmartGoal,
-    SourceEntry,
-)
+from vbwizard.session.models import FactorAnswer, Session
 
-__all__ = ["DEMO_ID", "PARTICIPANTS", "demo_session"]
+__all__ = ["DEMO_FILE", "DEMO_ID", "demo_session"]
 
-PEOPLE = [Participant(id=f"p{i}", name=name) for i, name in enumerate(PARTICIPANTS, start=1)]
+DEMO_ID = "demo-de-horst-2026"
+DEMO_FILE = Path(__file__).parent / "data" / f"{DEMO_ID}.toml"
+"""The demo session as shipped in the package."""
 
 
 def demo_session(bank: Bank) -> Session:
-    """Build the demo session for ``bank``."""
+    """The demo session, fitted to ``bank``.
+
+    Factors the bank lacks are left out, with the priorities and actions that
+    belong to them; sub-answers to questions the bank lacks are dropped; a
+    factor of the bank the demo does not know gets a plain minor weight; an
+    action's description is the bank's.
+    """
+    from vbwizard.session.storage import read_session
+
+    session, _ = read_session(DEMO_FILE)
     factors: dict[str, FactorAnswer] = {}
     for factor in bank.factors:
-        known = FACTORS.get(factor.id)
-        if known is None:
+        answer = session.factors.get(factor.id)
+        if answer is None:
             factors[factor.id] = FactorAnswer(visited=True, weight=1, confidence="low")
             continue
-        weight, confidence, per_person, subs, citizens, professionals, notes = known
-        valid_subs = {q.id for q in factor.sub_questions}
-        factors[factor.id] = FactorAnswer.model_validate(
-            {
-                "visited": True,
-                "weight": weight,
-                "confidence": confidence,
-                "sub_answers": {k: v for k, v in subs.items() if k in valid_subs},
-                "citizen_view": citizens,
-                "professional_view": professionals,
-                "notes": notes,
-                "participant_weights": {
-                    p.id: weight for p, weight in zip(PEOPLE, per_person, strict=True)
-                },
-            }
-        )
-    known_ids = {f.id for f in bank.factors}
-    created = dt.datetime(2025, 11, 20, 13, 30, tzinfo=dt.UTC)
-    return Session(
-        id=DEMO_ID,
-        created=created,
-        updated=created + dt.timedelta(hours=2),
-        status="completed",
-        language=bank.manifest.language,
-        mode="group",
-        bank=bank_ref(bank),
-        scope=Scope(
-            title="Veiligheidsbeleving De Horst",
-            area="Gemeente Lindendaal, wijk De Horst (fictief)",
-            scope_type="neighbourhood",
-            target_groups=["ouderen in de Beukenlaanflats", "ouders van jonge kinderen"],
-            trigger="Stijging van overlastmeldingen en een petitie van bewoners (fictief).",
-            facilitator="Sanne de Vries, beleidsadviseur veiligheid",
-            participants=PEOPLE,
-            date=dt.date(2025, 11, 20),
-        ),
-        sources=[
-            SourceEntry(
-                name="Veiligheidsmonitor 2025",
-                kind="quantitative",
-                finding="18% voelt zich vaak onveilig in de buurt (stad: 11%).",
-            ),
-            SourceEntry(
-                name="Meldingen openbare ruimte",
-                kind="quantitative",
-                finding="Overlastmeldingen rond het Horstplein verdubbeld.",
-            ),
-            SourceEntry(
-                name="Gesprekken met sleutelfiguren",
-                kind="qualitative",
-                finding="Zorgen over een groep jongeren en over onbereikbaarheid.",
-            ),
-            SourceEntry(name="Avondschouw", kind="qualitative", status="planned"),
-            SourceEntry(name="Bewonersenquête", kind="quantitative", status="missing"),
-        ],
-        problem=ProblemPicture(
-            who="Vooral ouderen en ouders met jonge kinderen.",
-            where="Horstplein, fietstunnel en de Beukenlaan.",
-            when="Vooral 's avonds en in het weekend.",
-            thinking="Mensen denken dat het erger wordt en dat niemand ingrijpt.",
-            feeling="Angst, maar vooral boosheid over het uitblijven van reactie.",
-            doing="Het plein mijden, kinderen binnenhouden, minder melden.",
-            problematic="yes",
-        ),
-        factors=factors,
-        priorities=[Priority(factor=f, reason=r) for f, r in PRIORITIES if f in known_ids],
-        goal=Goal(
-            text="Bewoners van De Horst voelen zich 's avonds weer veilig op straat en "
-            "weten dat hun meldingen iets opleveren.",
-            smart=SmartGoal(
-                specific="Minder bewoners die zich vaak onveilig voelen in De Horst.",
-                indicator="Aandeel 'voelt zich vaak onveilig in de buurt' (Veiligheidsmonitor)",
-                baseline="18% (2025)",
-                target="12% of lager",
-                agreed_by="Gemeente, politie, Woonstichting Horst, bewonerscommissie",
-                realistic="Haalbaar met de gekozen acties en budget voor twee jaar.",
-                deadline=dt.date(2027, 12, 31),
-            ),
-        ),
-        actions=[
-            PlannedAction(
-                id=f"actie-{i}",
-                factor=factor,
-                bank_action=action_id,
-                title=title,
-                description=_describe(bank, factor, action_id),
-                owner=owner,
-                start=dt.date(*start),
-                end=dt.date(*end),
-                buikpijn=buik,
-                expected_effect=effect,
-                indicator=indicator,
-                frame="Leefbaarheid en samen werken aan een prettige wijk",
-            )
-            for i, (
-                action_id,
-                factor,
-                title,
-                owner,
-                start,
-                end,
-                buik,
-                effect,
-                indicator,
-            ) in enumerate(ACTIONS, start=1)
-            if factor in known_ids
-        ],
-        progress=Progress(step="summary"),
-    )
+        asked = {q.id for q in factor.sub_questions}
+        answer.sub_answers = {k: v for k, v in answer.sub_answers.items() if k in asked}
+        factors[factor.id] = answer
+    session.factors = factors
+    session.priorities = [p for p in session.priorities if p.factor in factors]
+    session.actions = [a for a in session.actions if a.factor in factors]
+    for action in session.actions:
+        action.description = _description(bank, action.factor, action.bank_action)
+    session.bank = bank_ref(bank)
+    session.language = bank.manifest.language
+    return session
 
 
-def _describe(bank: Bank, factor_id: str, action_id: str) -> str | None:
-    try:
-        factor = bank.factor(factor_id)
-    except KeyError:
-        return None
-    for action in factor.actions:
-        if action.id == action_id:
-            return action.description
-    return None
+def _description(bank: Bank, factor_id: str, action_id: str | None) -> str | None:
+    """The bank's description of one of a factor's actions, or ``None``."""
+    actions = bank.factor(factor_id).actions
+    return next((a.description for a in actions if a.id == action_id), None)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from vbwizard.bank.models import Bank, Factor
 from vbwizard.participants import named, names_by_id
 from vbwizard.session.models import DISAGREEMENT, FactorAnswer, Session
+from vbwizard.spread import weight_stats
 
 UNKNOWN_NOTE = "Gewicht: onbekend, informatie nodig."
 """The line a merge adds to the notes of a participant who gave weight ``?``."""
@@ -41,8 +42,8 @@ class FactorDisagreement:
     @property
     def spread(self) -> int | None:
         """Highest minus lowest weight; ``None`` without weights."""
-        values = list(self.weights.values())
-        return max(values) - min(values) if values else None
+        stats = weight_stats(self.weights.values())
+        return stats.spread if stats else None
 
     @property
     def disputed(self) -> bool:

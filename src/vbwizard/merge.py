@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from vbwizard.anonymity import Redactor, redactor_for
@@ -21,7 +19,6 @@ from vbwizard.disagreement import UNKNOWN_NOTE
 from vbwizard.problems import Problem, ProblemsError
 from vbwizard.session.create import bank_ref
 from vbwizard.session.models import (
-    DISAGREEMENT,
     FactorAnswer,
     MergeInfo,
     Participant,
@@ -31,45 +28,6 @@ from vbwizard.session.models import (
     SourceEntry,
 )
 from vbwizard.session.naming import new_session_id
-
-
-@dataclass(frozen=True)
-class FactorStats:
-    """The spread of the participants' weights on one factor."""
-
-    weights: tuple[int, ...]
-    median: float
-    low: int
-    high: int
-
-    @property
-    def spread(self) -> int:
-        """Highest minus lowest weight."""
-        return self.high - self.low
-
-    @property
-    def disputed(self) -> bool:
-        """True when the weights differ by :data:`DISAGREEMENT` or more."""
-        return self.spread >= DISAGREEMENT
-
-
-def weight_stats(weights: Sequence[int]) -> FactorStats | None:
-    """Median, minimum and maximum of some weights; ``None`` when there are none."""
-    if not weights:
-        return None
-    return FactorStats(
-        weights=tuple(sorted(weights)),
-        median=float(statistics.median(weights)),
-        low=min(weights),
-        high=max(weights),
-    )
-
-
-def factor_stats(answer: FactorAnswer | None) -> FactorStats | None:
-    """The statistics of a factor's participant weights (the median stays visible)."""
-    if answer is None:
-        return None
-    return weight_stats(list(answer.participant_weights.values()))
 
 
 def disputed_order(bank: Bank, session: Session) -> list[str]:
@@ -159,6 +117,41 @@ def _common(values: list[str]) -> str:
     """
     filled = {v for v in values if v}
     return filled.pop() if len(filled) == 1 else ""
+
+
+def load_merge_inputs(
+    bank: Bank, paths: Sequence[Path], problems: Sequence[Problem] = ()
+) -> list[Session]:
+    """Read the inputs of a merge and check that they can be merged, writing nothing.
+
+    One loader for every front end: an input of an older schema is migrated in
+    memory only (no ``.bak`` beside someone else's self-assessment), and every
+    unreadable file is named at once, not one per attempt.
+
+    Args:
+        bank: The bank the merged session will use.
+        paths: The input files.
+        problems: Problems the caller already found with other inputs (a
+            reference that named no file); reported together with these.
+
+    Raises:
+        ProblemsError: naming each unreadable input, else each input that
+            cannot be merged with the others (:func:`check_compatible`).
+    """
+    from vbwizard.bulk import collector_paused
+    from vbwizard.session.storage import read_session
+
+    sessions, found = [], list(problems)
+    with collector_paused():  # a reviewer may merge hundreds of self-assessments
+        for path in paths:
+            try:
+                sessions.append(read_session(path)[0])
+            except ProblemsError as exc:
+                found += exc.problems
+    if found:
+        raise ProblemsError(found)
+    check_compatible(bank, sessions, paths)
+    return sessions
 
 
 def input_warnings(sessions: Sequence[Session], names: Sequence[str]) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TypeVar
 
-from vbwizard.session.models import DISAGREEMENT, Participant, Session
+from vbwizard.session.models import Participant, Session
 
 V = TypeVar("V")
 
@@ -135,11 +135,15 @@ def format_weights(weights: dict[str, int], participants: list[Participant]) -> 
 
 def spread_text(weights: dict[str, int], session: Session) -> str:
     """A Dutch line about the spread, flagging disagreement."""
-    if not weights:
+    from vbwizard.spread import DISAGREEMENT_TEXT, weight_stats
+
+    stats = weight_stats(weights.values())
+    if stats is None:
         return ""
-    low, high = min(weights.values()), max(weights.values())
     who = ", ".join(f"{name}: {value}" for name, value in named(weights, session).items())
-    text = f"Spreiding {low}–{high} ({who})."
-    if high - low >= DISAGREEMENT:
-        text += " Verschil van mening: bespreek dit voordat je het groepsgewicht kiest."
+    text = f"Spreiding {stats.range_text} ({who})."
+    if stats.disputed:
+        text += (
+            f" {DISAGREEMENT_TEXT.capitalize()}: bespreek dit voordat je het groepsgewicht kiest."
+        )
     return text

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 
 from vbwizard.errors import os_reason
@@ -48,28 +50,63 @@ def _has_control_chars(text: str) -> bool:
     return any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in text)
 
 
-def output_problem(path: Path) -> str | None:
-    """Why a report or export cannot be written to ``path`` (Dutch), or ``None``.
+class OutputProblemKind(Enum):
+    """Why a file cannot be written: a front end may advise differently per kind."""
+
+    BAD_NAME = "bad_name"
+    """The name holds a newline or another control character."""
+    NO_FOLDER = "no_folder"
+    """The folder it would go in does not exist or is no folder."""
+    IS_FOLDER = "is_folder"
+    """The path names a folder, not a file."""
+    NOT_ALLOWED = "not_allowed"
+    """No permission to write in the folder."""
+    OS_REFUSED = "os_refused"
+    """The system refuses the path (a name too long, a part no one may enter)."""
+
+
+@dataclass(frozen=True)
+class OutputProblem:
+    """Why a report or export cannot be written to a path."""
+
+    kind: OutputProblemKind
+    message: str
+    """In Dutch, starting lower case, to follow the path: ``"de map /x bestaat niet"``."""
+
+    def __str__(self) -> str:
+        """The message."""
+        return self.message
+
+
+def output_problem(path: Path) -> OutputProblem | None:
+    """Why a report or export cannot be written to ``path``, or ``None``.
 
     Checked before any work is done, so a wrong path costs nothing and never
     leaves half a file behind.
     """
+    kind = OutputProblemKind
     # A newline or escape in a file name breaks every listing and script that meets it.
     if _has_control_chars(str(path)):
-        return "de naam bevat een regeleinde of een ander stuurteken; kies een gewone naam"
+        return OutputProblem(
+            kind.BAD_NAME,
+            "de naam bevat een regeleinde of een ander stuurteken; kies een gewone naam",
+        )
     parent = path.parent
     try:
         if not parent.is_dir():
-            return f"de map {parent} {'is geen map' if parent.exists() else 'bestaat niet'}"
+            state = "is geen map" if parent.exists() else "bestaat niet"
+            return OutputProblem(kind.NO_FOLDER, f"de map {parent} {state}")
         if path.is_dir():
-            return "is een map; geef een bestandsnaam"
+            return OutputProblem(kind.IS_FOLDER, "is een map; geef een bestandsnaam")
         os.stat(path)
     except FileNotFoundError:
         pass  # a new file: the usual case
     except OSError as exc:  # a name too long, a part of the path no one may enter
-        return os_reason(exc)
+        return OutputProblem(kind.OS_REFUSED, os_reason(exc))
     if not os.access(parent, os.W_OK | os.X_OK):
-        return f"geen toestemming om in de map {parent} te schrijven"
+        return OutputProblem(
+            kind.NOT_ALLOWED, f"geen toestemming om in de map {parent} te schrijven"
+        )
     return None
 
 

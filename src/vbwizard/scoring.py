@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from vbwizard.bank.models import Bank, Factor
-from vbwizard.session.models import FactorAnswer, Session
+from vbwizard.session.models import FactorAnswer, Priority, Session
 
 MIN_PRIORITIES = 3
 MAX_PRIORITIES = 5
@@ -92,6 +92,17 @@ def preselect(bank: Bank, session: Session) -> list[str]:
         if (r.weight or 0) >= 1 and r.factor.id not in chosen:
             chosen.append(r.factor.id)
     return chosen
+
+
+def starting_priorities(bank: Bank, session: Session) -> list[Priority]:
+    """The priorities step 5 opens with on a fresh choice: the :func:`preselect` ones.
+
+    Empty once the group has chosen: priorities, or none with a reason to
+    deviate from 3 to 5 (an empty choice with a reason is a choice too).
+    """
+    if session.priorities or session.priority_override is not None:
+        return []
+    return [Priority(factor=f) for f in preselect(bank, session)]
 
 
 def unvisited_factors(bank: Bank, session: Session) -> list[Factor]:

@@ -23,6 +23,7 @@ from vbwizard.reports.blocks import (
 )
 from vbwizard.reports.build import build_report
 from vbwizard.session.models import Session
+from vbwizard.spread import DISAGREEMENT_TEXT
 
 SUMMARY_SECTIONS = ("scope", "deelnemers", "tafel", "prioriteiten", "doel", "actieplan")
 """The sections ``vbwizard show`` prints, in report order."""
@@ -35,7 +36,7 @@ def _indent(text: str, prefix: str) -> str:
 def _weight_line(row_title: str, label: str, spread: str, disputed: bool) -> str:
     text = f"{row_title}: {label}"
     if spread:
-        text += f" (deelnemers {spread}" + (", verschil van mening)" if disputed else ")")
+        text += f" (deelnemers {spread}" + (f", {DISAGREEMENT_TEXT})" if disputed else ")")
     return text
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from vbwizard.bank.models import Bank
 from vbwizard.chain import Chain
 from vbwizard.compare import change_symbol, evaluation_of, weight_text
-from vbwizard.reports.labels import (
+from vbwizard.labels import (
     CONCLUSION_LABELS,
     DECISION_LABELS,
     EVALUATION_LABELS,

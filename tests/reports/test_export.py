@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 from vbwizard.bank import Bank
-from vbwizard.demo import PARTICIPANTS
+from vbwizard.demo import demo_session
 from vbwizard.session.models import FactorAnswer, Session
 from vbwizard.session.storage import save_session
 
@@ -106,7 +106,7 @@ def test_export_csv_is_rfc_4180_and_the_same_under_both_names(
 
 
 def test_export_csv_sessions_and_participants_tables(
-    folder: Path, run: Callable[..., Result]
+    folder: Path, run: Callable[..., Result], bank: Bank
 ) -> None:
     args = ("export", "--format", "csv", "--sessions-dir", str(folder), "--table")
     sessions = {r["sessie_id"]: r for r in _rows(run(*args, "sessions").out)}
@@ -120,13 +120,14 @@ def test_export_csv_sessions_and_participants_tables(
     )
     assert dt.datetime.fromisoformat(sessions["zelf-anna"]["aangemaakt"]).utcoffset() is not None
     people = [r for r in _rows(run(*args, "participants").out) if r["sessie_id"].startswith("demo")]
-    assert len(people) == 12 * len(PARTICIPANTS)
-    assert {r["deelnemer"] for r in people} == set(PARTICIPANTS)
+    names = [p.name for p in demo_session(bank).scope.participants]
+    assert len(people) == 12 * len(names)
+    assert {r["deelnemer"] for r in people} == set(names)
     assert all(r["gewicht"] in {"0", "1", "2", "3"} for r in people)
 
 
 def test_export_xlsx_is_a_workbook_people_can_use(
-    folder: Path, tmp_path: Path, run: Callable[..., Result]
+    folder: Path, tmp_path: Path, run: Callable[..., Result], bank: Bank
 ) -> None:
     target = tmp_path / "sessies.xlsx"
     result = run("export", "-o", str(target), "--sessions-dir", str(folder))
@@ -181,7 +182,7 @@ def test_export_xlsx_is_a_workbook_people_can_use(
     header = [c.value for c in people[1]]
     assert "Deelnemer" in header and "Gewicht" in header
     demo_people = [r for r in people.iter_rows(2, values_only=True) if r[0] == "demo-de-horst-2026"]
-    assert len(demo_people) == 12 * len(PARTICIPANTS)
+    assert len(demo_people) == 12 * len(demo_session(bank).scope.participants)
     assert all(isinstance(r[header.index("Gewicht")], int) for r in demo_people)
 
     props = book.properties

@@ -15,20 +15,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vbwizard.bank import Bank
-from vbwizard.merge import (
-    answered_label,
-    check_compatible,
-    disputed_order,
-    factor_stats,
-    merge_sessions,
-    weight_stats,
-)
+from vbwizard.merge import answered_label, check_compatible, disputed_order, merge_sessions
 from vbwizard.participants import named
 from vbwizard.problems import ProblemsError
 from vbwizard.reports import render_report
 from vbwizard.session.models import FactorAnswer, Participant, Session, SourceEntry
 from vbwizard.session.naming import slugify
 from vbwizard.session.storage import load_session, save_session, session_to_toml
+from vbwizard.spread import factor_stats, weight_stats
 
 from .conftest import Result, self_assessment
 

@@ -107,8 +107,9 @@ async def test_a_self_assessment_offers_no_disagreement_list(make_app: MakeApp, 
 
 
 def test_one_threshold_for_disagreement() -> None:
-    import vbwizard.merge as merge
-    import vbwizard.participants as participants
+    # The merge statistics and the factor page's spread line use vbwizard.spread now.
+    import vbwizard.disagreement as disagreement
+    import vbwizard.spread as spread
     from vbwizard.session import models
 
-    assert merge.DISAGREEMENT is models.DISAGREEMENT is participants.DISAGREEMENT
+    assert spread.DISAGREEMENT is models.DISAGREEMENT is disagreement.DISAGREEMENT

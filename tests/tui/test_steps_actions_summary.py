@@ -8,7 +8,8 @@ from textual.widgets import Input, Static
 
 from tests.tui.conftest import MakeApp
 from tests.tui.helpers import saved, type_text
-from vbwizard.session.models import Priority, Session
+from vbwizard.proposals import MUNICIPAL
+from vbwizard.session.models import PlannedAction, Priority, Session
 from vbwizard.tui.screens.action_editor import ActionEditor
 from vbwizard.tui.screens.actions import ActionRow, ActionsScreen
 from vbwizard.tui.screens.dialogs import ConfirmDialog
@@ -47,6 +48,11 @@ async def test_accept_reject_edit_and_add_own(make_app: MakeApp, demo: Session) 
             "actie-1",
             "accepted",
             first.proposal.action.id,
+        )
+        # The row says what the plan still needs, by the same rule as the open points.
+        assert (
+            "Nog invullen (Enter): eigenaar, startdatum, einddatum, verwacht effect, indicator"
+            in str(first.render())
         )
 
         await pilot.press("down", "r")  # reject the second: saved, and shown dimmed
@@ -157,9 +163,14 @@ async def test_summary_mark_completed_and_reopen(make_app: MakeApp, demo: Sessio
 async def test_summary_shows_plan_and_open_points(make_app: MakeApp, demo: Session) -> None:
     demo.actions[0].owner = None
     demo.problem.problematic = "no"
+    demo.actions.append(
+        PlannedAction(id="actie-99", factor=MUNICIPAL, title="Verankeren in het IVP")
+    )
     app, _ = make_app(demo, "summary")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        plan = str(app.screen.query_one("#summary-plan", Static).render())
+        assert "Verankeren in het IVP · Gemeentelijk niveau" in plan
         open_points = str(app.screen.query_one("#summary-open", Static).render())
         assert "mist: eigenaar" in open_points
         assert "Bron ontbreekt: Bewonersenquête" in open_points

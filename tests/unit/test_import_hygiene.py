@@ -18,6 +18,9 @@ CORE = [
     "vbwizard.session.create",
     "vbwizard.scoring",
     "vbwizard.proposals",
+    "vbwizard.planning",
+    "vbwizard.labels",
+    "vbwizard.spread",
     "vbwizard.textsummary",
     "vbwizard.demo",
     "vbwizard.cli",
@@ -83,6 +86,7 @@ def test_built_wheel_carries_the_bank_and_finds_it_from_another_folder(tmp_path)
     names = zipfile.ZipFile(wheel).namelist()
     assert "vbwizard/_bank/bank.toml" in names
     assert sum(n.startswith("vbwizard/_bank/factors/") for n in names) == 12
+    assert "vbwizard/data/demo-de-horst-2026.toml" in names
     target = tmp_path / "site"
     subprocess.run(
         [
@@ -102,7 +106,8 @@ def test_built_wheel_carries_the_bank_and_finds_it_from_another_folder(tmp_path)
     elsewhere.mkdir()
     code = (
         "import vbwizard, vbwizard.bank.loader as l; b = l.load_bank(); "
-        "print(vbwizard.__file__); print(l.bundled_bank_path()); print(len(b.factors))"
+        "print(vbwizard.__file__); print(l.bundled_bank_path()); print(len(b.factors)); "
+        "from vbwizard.demo import demo_session; print(demo_session(b).id)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
@@ -112,10 +117,11 @@ def test_built_wheel_carries_the_bank_and_finds_it_from_another_folder(tmp_path)
         text=True,
     )
     assert result.returncode == 0, result.stderr
-    module_file, bank_path, count = result.stdout.split()
+    module_file, bank_path, count, demo_id = result.stdout.split()
     assert module_file.startswith(str(target))
     assert bank_path == str(target / "vbwizard" / "_bank")
     assert count == "12"
+    assert demo_id == "demo-de-horst-2026"
 
 
 def test_start_path_waits_for_neither_pydantic_nor_toml():

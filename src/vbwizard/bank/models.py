@@ -209,6 +209,16 @@ class Factor(_Strict):
     """True when no source page existed and the wording is our own reconstruction."""
     actions: list[Action] = Field(min_length=2, max_length=6)
 
+    @property
+    def numbered_title(self) -> str:
+        """``"9. Kwaliteit van de aanpak"``: how every list and report names the factor."""
+        return f"{self.number}. {self.title}"
+
+    @property
+    def numbered_short_title(self) -> str:
+        """``"9. Kwaliteit aanpak"``: the short title where room is scarce (grid, lists)."""
+        return f"{self.number}. {self.short_title or self.title}"
+
 
 class Bank(BaseModel):
     """A validated question bank: the manifest and its factors in number order."""

@@ -16,6 +16,7 @@ from vbwizard.cli.common import (
     bank,
     sessions_dir,
 )
+from vbwizard.labels import INTENSITY_LABELS
 from vbwizard.problems import ProblemsError, printable, printable_lines
 
 
@@ -128,9 +129,6 @@ def run_lint(args: argparse.Namespace) -> int:
     return EXIT_FAILURE
 
 
-INTENSITY_LABELS = {"light": "licht", "medium": "middel", "heavy": "zwaar"}
-
-
 def run_proposals(args: argparse.Namespace) -> int:
     """Print the actions the rules propose for a session, with the reasons."""
     from vbwizard.proposals import municipal_proposals, propose
@@ -151,7 +149,7 @@ def run_proposals(args: argparse.Namespace) -> int:
             continue
         weight = numeric_weight(session.factors.get(factor_id))
         shown = "onbekend" if weight is None else str(weight)
-        lines.append(f"{factor.number}. {factor.title} (gewicht {shown})")
+        lines.append(f"{factor.numbered_title} (gewicht {shown})")
         found = propose(loaded, session, factor_id)
         if not found:
             lines.append("   geen voorstellen bij dit gewicht en deze antwoorden")

@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vbwizard.cli.common import EXIT_OK, UserError, bank, sessions_dir
-from vbwizard.cli.report_commands import load_ref, output_path, write_file
+from vbwizard.cli.report_commands import output_path, write_file
 from vbwizard.problems import Problem, ProblemsError
 from vbwizard.session.naming import SESSION_SUFFIX, is_valid_id
 from vbwizard.session.storage import (
     SaveError,
     SessionExistsError,
     ensure_sessions_dir,
+    find_session,
     save_new_session,
 )
 
@@ -68,24 +69,21 @@ def _merge_target(args: argparse.Namespace) -> tuple[Path | None, str | None]:
 def run_merge(args: argparse.Namespace) -> int:
     """Merge self-assessments into a new group session and print its path."""
     from vbwizard.bulk import collector_paused
-    from vbwizard.merge import check_compatible, input_warnings, merge_sessions
+    from vbwizard.merge import input_warnings, load_merge_inputs, merge_sessions
 
     if len(args.sessions) < 2:
         raise UserError("geef minstens twee zelfanalyses om samen te voegen")
     target, implied_id = _merge_target(args)
-    loaded, problems = [], []
+    paths, unresolved = [], []
+    for ref in args.sessions:  # Report every input that names no file at once, not one per run.
+        try:
+            paths.append(find_session(ref, sessions_dir(args)))
+        except ProblemsError as exc:
+            unresolved += exc.problems
+    the_bank = bank(args)
+    # Paused through the merge too: thousands of loaded sessions would be rescanned.
     with collector_paused():
-        for ref in args.sessions:  # Report every unreadable input at once, not one per run.
-            try:
-                loaded.append(load_ref(ref, args))
-            except ProblemsError as exc:
-                problems += exc.problems
-        if problems:
-            raise ProblemsError(problems)
-        the_bank = bank(args)
-        paths = [p for p, _ in loaded]
-        sessions = [s for _, s in loaded]
-        check_compatible(the_bank, sessions, paths)
+        sessions = load_merge_inputs(the_bank, paths, unresolved)
         merged = merge_sessions(the_bank, sessions, anonymous=args.anonymous, session_id=implied_id)
     if target is None:
         path = _save_new(merged, ensure_sessions_dir(sessions_dir(args)))
@@ -105,16 +103,15 @@ def merge_overview(bank: Bank, merged: Session) -> list[str]:
     Returns:
         Dutch lines such as ``"  12. Communicatie: 2 van 3, gewichten 0–3, mediaan 2"``.
     """
-    from vbwizard.merge import answered_label, factor_stats
-    from vbwizard.reports.labels import factor_title
+    from vbwizard.labels import factor_title
+    from vbwizard.merge import answered_label
+    from vbwizard.spread import factor_stats
 
     def stats_text(factor_id: str) -> str:
         stats = factor_stats(merged.factors.get(factor_id))
         if stats is None:
             return "geen gewichten"
-        median = f"{stats.median:g}".replace(".", ",")  # Dutch decimal comma
-        flag = " (verschil van mening)" if stats.disputed else ""
-        return f"gewichten {stats.low}–{stats.high}, mediaan {median}{flag}"
+        return f"gewichten {stats.summary}"
 
     lines = []
     first = merged.progress.factor

@@ -63,7 +63,7 @@ def output_path(value: str) -> Path:
     path = Path(value).expanduser()
     problem = output_problem(path)
     if problem is not None:
-        raise UserError(f"{path}: {problem}")
+        raise UserError(f"{path}: {problem.message}")
     return path
 
 

@@ -8,14 +8,12 @@ import sys
 from typing import Any
 
 from vbwizard.cli.common import EXIT_OK, add_session_argument, bank, sessions_dir
+from vbwizard.labels import MODE_LABELS, STATUS_LABELS
 from vbwizard.printable import printable, printable_lines
 from vbwizard.session.listing import list_sessions
 
 # `show` and `demo` import storage (pydantic, the models) when they run: `list`
 # of files vbwizard wrote needs neither, and is often run from scripts.
-
-MODE_LABELS = {"group": "groep", "self": "zelfanalyse"}
-STATUS_LABELS = {"in_progress": "bezig", "completed": "afgerond"}
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:

@@ -11,6 +11,15 @@ import datetime as dt
 
 from vbwizard import __version__
 from vbwizard.bank.models import Bank
+from vbwizard.labels import (
+    MODE_LABELS,
+    SCOPE_TYPE_LABELS,
+    SOURCE_KIND_LABELS,
+    SOURCE_STATUS_LABELS,
+    STATUS_LABELS,
+    factor_title,
+    iso_date,
+)
 from vbwizard.reports.blocks import (
     DRAFT_MARK,
     Block,
@@ -27,15 +36,6 @@ from vbwizard.reports.blocks import (
     Table,
 )
 from vbwizard.reports.evaluation import evaluation_sections
-from vbwizard.reports.labels import (
-    MODE_LABELS,
-    SCOPE_TYPE_LABELS,
-    SOURCE_KIND_LABELS,
-    SOURCE_STATUS_LABELS,
-    STATUS_LABELS,
-    factor_title,
-    iso_date,
-)
 from vbwizard.reports.open_points import open_points
 from vbwizard.reports.plan import plan_blocks
 from vbwizard.reports.rows import ClusterBlock, factor_clusters, weight_label

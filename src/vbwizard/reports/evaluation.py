@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 
 from vbwizard.bank.models import Bank
-from vbwizard.reports.blocks import Block, Bullets, Facts, Note, Paragraph, Section, Table
-from vbwizard.reports.labels import (
+from vbwizard.labels import (
     CONCLUSION_LABELS,
     DECISION_LABELS,
     EVALUATION_LABELS,
     factor_title,
 )
+from vbwizard.reports.blocks import Block, Bullets, Facts, Note, Paragraph, Section, Table
 from vbwizard.session.models import Session
 
 NOT_EVALUATED = "niet geëvalueerd"

@@ -18,9 +18,15 @@ from dataclasses import dataclass
 from typing import Literal
 
 from vbwizard.bank.models import Bank
+from vbwizard.labels import (
+    MODE_LABELS,
+    SCOPE_TYPE_LABELS,
+    STATE_LABELS,
+    STATUS_LABELS,
+    confidence_label,
+)
 from vbwizard.merge import answered_label
-from vbwizard.reports.labels import MODE_LABELS, SCOPE_TYPE_LABELS, STATUS_LABELS
-from vbwizard.scoring import FactorState, factor_state
+from vbwizard.scoring import factor_state
 from vbwizard.session.models import FactorAnswer, Session
 
 Value = str | int | dt.date | dt.datetime | None
@@ -28,14 +34,6 @@ Value = str | int | dt.date | dt.datetime | None
 
 TableName = Literal["sessions", "weights", "participants"]
 TABLES: tuple[TableName, ...] = ("sessions", "weights", "participants")
-
-STATE_LABELS: dict[FactorState, str] = {
-    "unvisited": "niet bekeken",
-    "no_weight": "bekeken, geen gewicht",
-    "unknown": "onbekend",
-    "weighted": "gewogen",
-}
-"""Where a factor stands; "bekeken, geen gewicht" is not the same as never opened."""
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -156,7 +154,7 @@ def _weight(bank: Bank, answer: FactorAnswer | None) -> Value:
 
 def _session_row(bank: Bank, session: Session) -> list[Value]:
     scope = session.scope
-    titles = {f.id: f"{f.number}. {f.title}" for f in bank.factors}
+    titles = {f.id: f.numbered_title for f in bank.factors}
     return [
         session.id,
         scope.title,
@@ -195,11 +193,11 @@ def _weight_rows(bank: Bank, session: Session) -> list[list[Value]]:
                 factor_id,
                 number,
                 _weight(bank, answer),
-                bank.label("confidence", confidence).lower() if confidence else None,
+                confidence_label(bank, confidence).lower() or None,
                 ranks.get(factor_id),
                 STATUS_LABELS[session.status],
                 title,
-                STATE_LABELS[factor_state(answer)],
+                STATE_LABELS[factor_state(answer)].full,
                 min(spread) if spread else None,
                 max(spread) if spread else None,
                 answered_label(session, factor_id),

@@ -29,6 +29,7 @@ from vbwizard.reports.blocks import (
 )
 from vbwizard.reports.palette import BORDERS, COLOURS, LEGEND, mark
 from vbwizard.reports.rows import FactorRow
+from vbwizard.spread import DISAGREEMENT_TEXT
 
 # Belt and braces: even a future template mistake cannot make the page load
 # a font, image or script from elsewhere.
@@ -121,7 +122,7 @@ def _heat_cell(row: FactorRow) -> str:
         f"</span>{e(row.weight_label)}</span>",
     ]
     if row.participant_weights:
-        flag = ' <span class="disputed">⚠ verschil van mening</span>' if row.disputed else ""
+        flag = f' <span class="disputed">⚠ {DISAGREEMENT_TEXT}</span>' if row.disputed else ""
         parts.append(f'<span class="hm-spread">spreiding {e(row.range_text)}{flag}</span>')
     return "".join(parts) + "</li>"
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from vbwizard.bank.models import Bank
 from vbwizard.followup import unevaluated
-from vbwizard.reports.labels import SOURCE_STATUS_LABELS, factor_title
+from vbwizard.labels import SOURCE_STATUS_LABELS, factor_title
+from vbwizard.planning import action_gaps
 from vbwizard.scoring import MAX_PRIORITIES, MIN_PRIORITIES, priority_count_ok
 from vbwizard.session.models import FactorAnswer, Session
 
@@ -23,11 +24,11 @@ def open_points(bank: Bank, session: Session) -> list[str]:
     points = []
     unvisited = [f for f in bank.factors if not (session.factors.get(f.id) or _NONE).visited]
     if unvisited:
-        names = ", ".join(f"{f.number}. {f.title}" for f in unvisited)
+        names = ", ".join(f.numbered_title for f in unvisited)
         points.append(f"Nog niet besproken factoren: {names}.")
     unknown = [f for f in bank.factors if (session.factors.get(f.id) or _NONE).weight == "unknown"]
     for factor in unknown:
-        points.append(f"Gewicht onbekend, informatie nodig: {factor.number}. {factor.title}.")
+        points.append(f"Gewicht onbekend, informatie nodig: {factor.numbered_title}.")
     for source in session.sources:
         if source.status in ("missing", "planned"):
             state = SOURCE_STATUS_LABELS[source.status]
@@ -44,19 +45,7 @@ def open_points(bank: Bank, session: Session) -> list[str]:
             name = factor_title(bank, action.factor)
             points.append(f"Voorstel nog niet besloten: ‘{action.title or action.id}’ ({name}).")
             continue
-        if action.status != "accepted":
-            continue
-        missing = [
-            label
-            for label, value in (
-                ("eigenaar", action.owner),
-                ("startdatum", action.start),
-                ("einddatum", action.end),
-                ("verwacht effect", action.expected_effect),
-                ("indicator", action.indicator),
-            )
-            if not value
-        ]
+        missing = action_gaps(action)
         if missing:
             points.append(f"Actie ‘{action.title or action.id}’ mist: {', '.join(missing)}.")
     if not session.goal.text:

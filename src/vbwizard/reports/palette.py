@@ -7,6 +7,8 @@ border style; renderers show all three.
 
 from __future__ import annotations
 
+from vbwizard.labels import STATE_LABELS
+
 # (fill, text colour) per weight; dark text on light fills, white on the darkest,
 # chosen so each pair keeps a contrast ratio of at least 4.5:1.
 COLOURS: dict[object, tuple[str, str]] = {
@@ -40,7 +42,7 @@ LEGEND: tuple[tuple[object, str], ...] = (
     (2, "2 duidelijke rol"),
     (3, "3 belangrijke oorzaak"),
     ("unknown", "? onbekend"),
-    (None, "– geen gewicht"),
+    (None, f"– {STATE_LABELS['no_weight'].short}"),
 )
 """The heat map's legend, in every format that draws one."""
 

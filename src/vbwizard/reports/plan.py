@@ -8,9 +8,9 @@ to later; undecided proposals are listed under the open points instead
 from __future__ import annotations
 
 from vbwizard.bank.models import Bank
+from vbwizard.labels import BUIKPIJN_LABELS, EVALUATION_LABELS, factor_title, iso_date
 from vbwizard.proposals import MUNICIPAL, Proposal, evaluate, municipal_why
 from vbwizard.reports.blocks import Block, Facts, Note, Subheading, Table
-from vbwizard.reports.labels import BUIKPIJN_LABELS, EVALUATION_LABELS, factor_title, iso_date
 from vbwizard.session.models import FactorAnswer, PlannedAction, Session
 
 

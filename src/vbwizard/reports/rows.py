@@ -6,13 +6,14 @@ so "what a factor's weight reads as" is decided once, here.
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass
 
 from vbwizard.bank.models import Bank
+from vbwizard.labels import STATE_LABELS, confidence_label, factor_title
 from vbwizard.participants import named
 from vbwizard.scoring import factor_state
 from vbwizard.session.models import FactorAnswer, Session
+from vbwizard.spread import weight_stats
 
 
 @dataclass(frozen=True)
@@ -33,26 +34,20 @@ class FactorRow:
     disputed: bool
     notes: list[tuple[str, str]]
     """(label, text) pairs: citizens' view, professionals' view, evidence, notes, per person."""
-
-    @property
-    def numbered_title(self) -> str:
-        """``"9. Kwaliteit van de aanpak"``, or the bare title without a number."""
-        return f"{self.number}. {self.title}" if self.number else self.title
+    numbered_title: str
+    """``"9. Kwaliteit van de aanpak"``, or the bare id of a factor the bank lacks."""
 
     @property
     def range_text(self) -> str:
         """``"1–3"``: the lowest and highest participant weight, or ``""`` without any."""
-        values = self.participant_weights.values()
-        return f"{min(values)}–{max(values)}" if values else ""
+        stats = weight_stats(self.participant_weights.values())
+        return stats.range_text if stats else ""
 
     @property
     def spread_text(self) -> str:
         """``"1–3, mediaan 2 (verschil van mening)"``, or ``""`` without group weights."""
-        if not self.participant_weights:
-            return ""
-        median = statistics.median(self.participant_weights.values())
-        text = f"{self.range_text}, mediaan {median:g}".replace(".", ",")
-        return text + " (verschil van mening)" if self.disputed else text
+        stats = weight_stats(self.participant_weights.values())
+        return stats.summary if stats else ""
 
     @property
     def people_text(self) -> str:
@@ -71,10 +66,8 @@ class ClusterBlock:
 def weight_label(bank: Bank, answer: FactorAnswer | None) -> str:
     """The weight as a reader sees it: the bank's label, "niet bekeken" or "geen gewicht"."""
     state = factor_state(answer)
-    if state == "unvisited":
-        return "niet bekeken"
-    if state == "no_weight" or answer is None or answer.weight is None:
-        return "geen gewicht"
+    if state in ("unvisited", "no_weight") or answer is None or answer.weight is None:
+        return STATE_LABELS[state].short
     return bank.label("weight", answer.weight)
 
 
@@ -109,14 +102,13 @@ def _factor_row(bank: Bank, session: Session, factor_id: str, cluster: str) -> F
         cluster=cluster,
         weight=answer.weight if answer else None,
         weight_label=weight_label(bank, answer),
-        confidence_label=bank.label("confidence", answer.confidence)
-        if answer and answer.confidence
-        else "",
+        confidence_label=confidence_label(bank, answer.confidence if answer else None),
         visited=bool(answer and answer.visited),
         participant_weights=named(answer.participant_weights, session) if answer else {},
         spread=answer.spread if answer else None,
         disputed=bool(answer and answer.disputed),
         notes=_factor_notes(session, answer) if answer else [],
+        numbered_title=factor_title(bank, factor_id),
     )
 
 

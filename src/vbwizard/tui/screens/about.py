@@ -38,7 +38,7 @@ class AboutScreen(Screen[None]):
             lines.append("")
             for factor in bank.factors_in(cluster.id):
                 marker = " *(eigen reconstructie)*" if factor.reconstructed else ""
-                lines.append(f"- {factor.number}. {factor.title}{marker}")
+                lines.append(f"- {factor.numbered_title}{marker}")
             lines.append("")
         source = manifest.source
         lines += [

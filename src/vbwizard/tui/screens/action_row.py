@@ -9,6 +9,8 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
+from vbwizard.labels import INTENSITY_LABELS
+from vbwizard.planning import action_gaps
 from vbwizard.proposals import MunicipalProposal, Proposal
 from vbwizard.session.models import PlannedAction
 from vbwizard.tui.screens.action_editor import dates_text
@@ -16,7 +18,6 @@ from vbwizard.tui.screens.action_editor import dates_text
 if TYPE_CHECKING:
     from vbwizard.tui.screens.actions import ActionsScreen
 
-INTENSITY = {"light": "licht", "medium": "middel", "heavy": "zwaar"}
 STATUS = {"proposed": "voorstel", "accepted": "✓ aanvaard", "rejected": "✗ afgewezen"}
 
 
@@ -62,7 +63,7 @@ class ActionRow(Static, can_focus=True):
         text.append(f"[{STATUS[status]}] ", style="bold")
         text.append(title or "(zonder titel)", style="bold")
         if isinstance(proposal, Proposal):
-            text.append(f" · {INTENSITY[proposal.action.intensity]}")
+            text.append(f" · {INTENSITY_LABELS[proposal.action.intensity]}")
         elif planned is not None and planned.bank_action is None:
             text.append(" · eigen actie")
         if proposal is not None:
@@ -73,15 +74,7 @@ class ActionRow(Static, can_focus=True):
                 dates_text(planned.start, planned.end),
                 f"Indicator: {planned.indicator}" if planned.indicator else "",
             ]
-            missing = [
-                label
-                for label, value in (
-                    ("eigenaar", planned.owner),
-                    ("data", planned.start and planned.end),
-                    ("indicator", planned.indicator),
-                )
-                if not value
-            ]
+            missing = action_gaps(planned)
             shown = " · ".join(d for d in details if d)
             if shown:
                 text.append(f"\n{shown}")

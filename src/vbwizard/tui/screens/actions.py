@@ -7,7 +7,6 @@ stays visible, dimmed, and can still be accepted later.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import ClassVar
 
@@ -17,34 +16,22 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from vbwizard.bank.models import Factor
-from vbwizard.proposals import (
-    MUNICIPAL,
-    MUNICIPAL_TITLE,
-    MunicipalProposal,
-    Proposal,
-    municipal_proposals,
-    propose,
+from vbwizard.labels import factor_title
+from vbwizard.planning import (
+    SectionPlan,
+    action_gaps,
+    action_plan,
+    next_action_id,
+    planned_from_proposal,
 )
+from vbwizard.proposals import MunicipalProposal, Proposal
 from vbwizard.scoring import numeric_weight
-from vbwizard.session.models import PlannedAction, Session, Step
+from vbwizard.session.models import PlannedAction, Step
 from vbwizard.steps import step_heading
 from vbwizard.tui.screens.action_editor import ActionEditor
 from vbwizard.tui.screens.action_row import ActionRow
 from vbwizard.tui.screens.dialogs import ConfirmDialog
 from vbwizard.tui.screens.step import StepScreen, quiet
-
-_ACTION_NUMBER = re.compile(r"^actie-(\d+)$")
-
-
-def next_action_id(session: Session) -> str:
-    """A new action id, ``actie-N``, unique within the session."""
-    numbers = [int(m.group(1)) for a in session.actions if (m := _ACTION_NUMBER.match(a.id))]
-    taken = {a.id for a in session.actions}
-    number = max(numbers, default=0) + 1
-    while f"actie-{number}" in taken:  # pragma: no cover - only with odd hand-made ids
-        number += 1
-    return f"actie-{number}"
 
 
 class AddButton(Button):
@@ -85,50 +72,42 @@ class ActionsScreen(StepScreen):
                 "Er zijn nog geen prioriteiten gekozen. Kies ze eerst in stap 5 (PageUp).",
                 classes="warning-box",
             )
-        shown: set[int] = set()
-        for place, priority in enumerate(session.priorities, start=1):
-            yield self._section(place, priority.factor, shown)
-        municipal = municipal_proposals(self.bank, session)
-        if municipal:
-            yield self._municipal_section(municipal, shown)
-        rest = [a for a in session.actions if id(a) not in shown]
-        if rest:
+        plan = action_plan(self.bank, session)
+        for place, section in enumerate(plan.priorities, start=1):
+            yield self._section(place, section)
+        if plan.municipal is not None:
+            yield self._municipal_section(plan.municipal)
+        if plan.rest:
             # Actions of factors that are no longer a priority stay in the plan: show them.
             with Vertical(classes="factor-section"):
                 yield Static(
                     "Acties bij factoren die geen prioriteit (meer) zijn", classes="section-title"
                 )
-                for action in rest:
+                for action in plan.rest:
                     yield ActionRow(action.factor, None, action)
 
-    def _factor(self, factor_id: str) -> Factor | None:
-        try:
-            return self.bank.factor(factor_id)
-        except KeyError:
-            return None
+    @staticmethod
+    def _rows(section: SectionPlan) -> list[Widget]:
+        """The proposals with the plan's record of each, then the section's other actions."""
+        rows: list[Widget] = [
+            ActionRow(section.factor_id, row.proposal, row.planned) for row in section.proposals
+        ]
+        rows += [ActionRow(section.factor_id, None, action) for action in section.others]
+        return rows
 
-    def factor_title(self, factor_id: str) -> str:
-        """``"9. Kwaliteit van de aanpak"`` (or the id of a factor the bank lacks)."""
-        if factor_id == MUNICIPAL:
-            return MUNICIPAL_TITLE
-        factor = self._factor(factor_id)
-        return f"{factor.number}. {factor.title}" if factor else factor_id
-
-    def _section(self, place: int, factor_id: str, shown: set[int]) -> Widget:
-        factor = self._factor(factor_id)
-        answer = self.session.factors.get(factor_id)
-        weight = numeric_weight(answer)
+    def _section(self, place: int, section: SectionPlan) -> Widget:
+        factor_id = section.factor_id
+        weight = numeric_weight(self.session.factors.get(factor_id))
         rows: list[Widget] = []
         weight_text = "gewicht onbekend" if weight is None else f"gewicht {weight}"
         rows.append(
             Static(
-                f"{place}e prioriteit · {self.factor_title(factor_id)} · {weight_text}",
+                f"{place}e prioriteit · {factor_title(self.bank, factor_id)} · {weight_text}",
                 classes="section-title",
                 markup=False,
             )
         )
-        proposals = propose(self.bank, self.session, factor_id) if factor else []
-        if factor is None:
+        if section.factor is None:
             rows.append(
                 Static(
                     "Deze factor staat niet in de vragenbank; voeg zelf acties toe.", classes="hint"
@@ -142,7 +121,7 @@ class ActionsScreen(StepScreen):
                     classes="hint",
                 )
             )
-        elif not proposals:
+        elif not section.proposals:
             rows.append(
                 Static(
                     f"Bij gewicht {weight} en deze antwoorden stelt de reeks niets voor. "
@@ -150,34 +129,11 @@ class ActionsScreen(StepScreen):
                     classes="hint",
                 )
             )
-        for proposal in proposals:
-            rows.append(self._proposal_row(factor_id, proposal, shown))
-        for action in self.session.actions:
-            if action.factor == factor_id and id(action) not in shown:
-                shown.add(id(action))
-                rows.append(ActionRow(factor_id, None, action))
+        rows += self._rows(section)
         rows.append(AddButton(factor_id))
         return Vertical(*rows, classes="factor-section")
 
-    def _proposal_row(
-        self, factor_id: str, proposal: Proposal | MunicipalProposal, shown: set[int]
-    ) -> ActionRow:
-        """A proposal's row, with the plan's record of it if the group decided on it."""
-        planned = next(
-            (
-                a
-                for a in self.session.actions
-                if a.factor == factor_id
-                and a.bank_action == proposal.action.id
-                and id(a) not in shown
-            ),
-            None,
-        )
-        if planned is not None:
-            shown.add(id(planned))
-        return ActionRow(factor_id, proposal, planned)
-
-    def _municipal_section(self, proposals: list[MunicipalProposal], shown: set[int]) -> Widget:
+    def _municipal_section(self, section: SectionPlan) -> Widget:
         """Actions at the level of the municipality, beside those per factor."""
         rows: list[Widget] = [
             Static("Op gemeentelijk niveau", classes="section-title"),
@@ -185,12 +141,8 @@ class ActionsScreen(StepScreen):
                 "Deze acties dragen de aanpak als geheel; ze horen niet bij één factor.",
                 classes="hint",
             ),
+            *self._rows(section),
         ]
-        rows += [self._proposal_row(MUNICIPAL, p, shown) for p in proposals]
-        for action in self.session.actions:
-            if action.factor == MUNICIPAL and id(action) not in shown:
-                shown.add(id(action))
-                rows.append(ActionRow(MUNICIPAL, None, action))
         return Vertical(*rows, classes="factor-section", id="municipal-section")
 
     def on_mount(self) -> None:
@@ -212,16 +164,6 @@ class ActionsScreen(StepScreen):
             self.notify("Deze sessie is alleen te bekijken.", severity="warning")
         return self.read_only
 
-    def _from_proposal(self, proposal: Proposal | MunicipalProposal, status: str) -> PlannedAction:
-        return PlannedAction(
-            id=next_action_id(self.session),
-            factor=proposal.factor.id if isinstance(proposal, Proposal) else MUNICIPAL,
-            bank_action=proposal.action.id,
-            title=proposal.action.title,
-            description=proposal.action.description,
-            status=status,
-        )
-
     def decide(self, row: ActionRow, status: str) -> None:
         """Accept or reject the action of ``row`` and save."""
         if self._refuse_read_only():
@@ -229,14 +171,15 @@ class ActionsScreen(StepScreen):
         if row.planned is None:
             if row.proposal is None:
                 return
-            row.planned = self._from_proposal(row.proposal, status)
+            row.planned = planned_from_proposal(self.session, row.proposal, status)
             self.session.actions.append(row.planned)
         else:
             row.planned.status = status  # type: ignore[assignment]
         self.commit()
         row.show()
-        if status == "accepted" and not (row.planned.owner and row.planned.start):
-            self.notify("Aanvaard. Enter: eigenaar, data en indicator invullen.", timeout=3)
+        gaps = action_gaps(row.planned)
+        if gaps:
+            self.notify(f"Aanvaard. Enter: {', '.join(gaps)} invullen.", timeout=3)
 
     def edit(self, row: ActionRow) -> None:
         """Open the editor for the action of ``row``."""
@@ -247,7 +190,7 @@ class ActionsScreen(StepScreen):
             if row.proposal is None:
                 return
             # Editing a proposal means taking it on; the new id is given only on save.
-            action = self._from_proposal(row.proposal, "accepted")
+            action = planned_from_proposal(self.session, row.proposal, "accepted")
         why = self._why(row.proposal)
 
         def done(result: PlannedAction | None) -> None:
@@ -262,7 +205,7 @@ class ActionsScreen(StepScreen):
             self.commit()
             row.show()
 
-        editor = ActionEditor(action, factor_title=self.factor_title(row.factor_id), why=why)
+        editor = ActionEditor(action, factor_title=factor_title(self.bank, row.factor_id), why=why)
         self.app.push_screen(editor, done)
 
     def _why(self, proposal: Proposal | MunicipalProposal | None) -> str:
@@ -309,7 +252,9 @@ class ActionsScreen(StepScreen):
                 self.query_one("#body").mount(row)
             self.call_after_refresh(row.focus)
 
-        self.app.push_screen(ActionEditor(draft, factor_title=self.factor_title(factor_id)), done)
+        self.app.push_screen(
+            ActionEditor(draft, factor_title=factor_title(self.bank, factor_id)), done
+        )
 
     def delete(self, row: ActionRow) -> None:
         """Delete an own action after a confirmation."""

@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from vbwizard.compare import DOWN, SAME, UP, Comparison, compare_sessions, weight_text
 from vbwizard.compare_render import header_line, measured_text
-from vbwizard.reports.labels import EVALUATION_LABELS
+from vbwizard.labels import EVALUATION_LABELS
 from vbwizard.tui.themes import WIZARD_CSS
 
 if TYPE_CHECKING:

@@ -19,6 +19,7 @@ from textual.widgets import Static
 
 from vbwizard.disagreement import FactorDisagreement, disagreements
 from vbwizard.session.models import Step
+from vbwizard.spread import weight_stats
 from vbwizard.tui.screens.step import StepScreen, quiet
 
 
@@ -27,10 +28,10 @@ def disagreement_text(row: FactorDisagreement) -> Text:
     factor = row.factor
     text = Text()
     text.append("≠ " if row.flagged else "  ", style="bold")
-    text.append(f"{factor.number}. {factor.short_title or factor.title}", style="bold")
-    values = list(row.weights.values())
-    if values:
-        text.append(f" · spreiding {min(values)}–{max(values)} ({row.spread})")
+    text.append(factor.numbered_short_title, style="bold")
+    stats = weight_stats(row.weights.values())
+    if stats is not None:
+        text.append(f" · spreiding {stats.range_text} ({stats.spread})")
     else:
         text.append(" · geen gewichten")
     # Names are the users' own words: appended as plain text, never markup.

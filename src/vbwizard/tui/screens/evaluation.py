@@ -20,7 +20,7 @@ from textual.widgets import Static
 
 from vbwizard.dates import format_date, parse_date
 from vbwizard.followup import sync_evaluation, unevaluated
-from vbwizard.reports.labels import factor_title
+from vbwizard.labels import factor_title
 from vbwizard.session.models import EvaluatedAction, Evaluation, GoalMeasurement, Step
 from vbwizard.steps import step_heading
 from vbwizard.tui.screens.step import StepScreen

@@ -47,15 +47,17 @@ def default_folder(sessions_dir: Path) -> Path:
 
 def write_report(session: Session, fmt: ReportFormat, path: Path, app: VbWizardApp) -> str | None:
     """Render and write the report atomically; return why not, or ``None`` when written."""
-    from vbwizard.paths import output_problem
+    from vbwizard.paths import OutputProblemKind, output_problem
     from vbwizard.reports import render_report
     from vbwizard.session.storage import SaveError, atomic_write
 
     problem = output_problem(path)
-    if problem is not None and problem.startswith("de map"):
-        return f"D{problem[1:]}. Kies een bestaande map of maak hem eerst aan."
+    if problem is not None and problem.kind is OutputProblemKind.NO_FOLDER:
+        # The message names the folder: a sentence of its own, with the way out.
+        sentence = problem.message[:1].upper() + problem.message[1:]
+        return f"{sentence}. Kies een bestaande map of maak hem eerst aan."
     if problem is not None:
-        return f"{path} {problem}."
+        return f"{path} {problem.message}."
     try:
         data = render_report(app.bank, session, fmt, sessions_dir=app.sessions_dir)
         atomic_write(path, data)

@@ -33,21 +33,10 @@ def read_inputs(app: VbWizardApp, paths: list[Path]) -> tuple[list[Session], lis
         show: every refusal (each unreadable or incompatible file), else the
         warnings about unfinished inputs and group sessions among them.
     """
-    from vbwizard.bulk import collector_paused
-    from vbwizard.merge import check_compatible, input_warnings
-    from vbwizard.session.storage import read_session
+    from vbwizard.merge import input_warnings, load_merge_inputs
 
-    sessions, problems = [], []
-    with collector_paused():  # a reviewer may merge hundreds of self-assessments
-        for path in paths:  # Every unreadable file at once, not one per attempt.
-            try:
-                sessions.append(read_session(path)[0])
-            except ProblemsError as exc:
-                problems += exc.problems
     try:
-        if problems:
-            raise ProblemsError(problems)
-        check_compatible(app.bank, sessions, paths)
+        sessions = load_merge_inputs(app.bank, paths)
     except ProblemsError as exc:
         return [], [f"{p.file.name}: {p.message}" for p in exc.problems]
     return sessions, input_warnings(sessions, [path.name for path in paths])

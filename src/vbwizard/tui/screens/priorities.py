@@ -17,13 +17,14 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Static
 
+from vbwizard.labels import confidence_label, factor_title
 from vbwizard.scoring import (
     MAX_PRIORITIES,
     MIN_PRIORITIES,
     RankedFactor,
-    preselect,
     priority_count_ok,
     rank_factors,
+    starting_priorities,
     unvisited_factors,
 )
 from vbwizard.session.models import Priority, Step
@@ -31,7 +32,6 @@ from vbwizard.steps import step_heading
 from vbwizard.tui.screens.step import StepScreen, quiet
 from vbwizard.tui.widgets.fields import BoundInput, Field, text_setter
 
-CONFIDENCE = {"low": "laag", "medium": "middel", "high": "hoog"}
 ORDER_HINT = (
     "Volgorde van aanpak: wat is voorwaarde voor wat? Urgente problemen en zichtbare "
     "actie eerst; collectieve kracht opbouwen (sociale kwaliteit, invloed van bewoners) "
@@ -82,16 +82,15 @@ class PrioritiesScreen(StepScreen):
     def compose_body(self) -> Iterable[Widget]:
         """Unvisited warning, ranking table, chosen priorities, override."""
         session = self.session
-        # Preselect once: an empty choice with a reason to deviate is a choice too.
-        fresh = not session.priorities and session.priority_override is None
-        if fresh and not self.read_only:
-            session.priorities = [Priority(factor=f) for f in preselect(self.bank, session)]
-            self._preselected = bool(session.priorities)
+        starting = [] if self.read_only else starting_priorities(self.bank, session)
+        if starting:
+            session.priorities = starting
+            self._preselected = True
         yield Static(step_heading(self.STEP), classes="step-title")
         unvisited = unvisited_factors(self.bank, session)
         if unvisited:
             with Vertical(id="unvisited", classes="warning-box"):
-                names = ", ".join(f"{f.number}. {f.short_title or f.title}" for f in unvisited)
+                names = ", ".join(f.numbered_short_title for f in unvisited)
                 yield Static(
                     f"Nog niet bekeken ({len(unvisited)} van {len(self.bank.factors)}): "
                     f"{names}. De methode vraagt alle factoren te bekijken voordat je kiest."
@@ -116,7 +115,7 @@ class PrioritiesScreen(StepScreen):
         yield Static(ORDER_HINT, classes="hint")
         with Vertical(id="chosen"):
             for priority in session.priorities:
-                yield PriorityCard(priority, self._title(priority.factor))
+                yield PriorityCard(priority, factor_title(self.bank, priority.factor))
         yield Static("Nog geen factoren gekozen.", id="none-chosen", classes="hint")
         with Vertical(id="override", classes="warning-box"):
             yield Static("", id="override-text")
@@ -139,18 +138,11 @@ class PrioritiesScreen(StepScreen):
         if answer is not None and answer.disputed:
             spread += " ≠"  # as in the grid: participants differ by two or more
         return (
-            f"{ranked.factor.number}. {ranked.factor.title}",
+            ranked.factor.numbered_title,
             weight,
-            CONFIDENCE.get(ranked.confidence or "", "—"),
+            confidence_label(self.bank, ranked.confidence).lower() or "—",
             spread,
         )
-
-    def _title(self, factor_id: str) -> str:
-        try:
-            factor = self.bank.factor(factor_id)
-        except KeyError:
-            return factor_id  # A factor of another bank: keep it, show its id.
-        return f"{factor.number}. {factor.title}"
 
     def on_mount(self) -> None:
         """Number the chosen ones and save a preselection."""
@@ -231,7 +223,7 @@ class PrioritiesScreen(StepScreen):
         else:
             priority = Priority(factor=factor_id)
             self.session.priorities.append(priority)
-            chosen.mount(PriorityCard(priority, self._title(factor_id)))
+            chosen.mount(PriorityCard(priority, factor_title(self.bank, factor_id)))
         self._renumber()
         self._check_count()
         self.commit()

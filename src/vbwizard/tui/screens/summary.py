@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from vbwizard.dates import format_date
+from vbwizard.labels import factor_title
 from vbwizard.reports.open_points import open_points
 from vbwizard.session.models import Step
 from vbwizard.steps import step_heading
@@ -75,13 +76,6 @@ class SummaryScreen(StepScreen):
 
     # -- the parts -------------------------------------------------------------------
 
-    def _factor_title(self, factor_id: str) -> str:
-        try:
-            factor = self.bank.factor(factor_id)
-        except KeyError:
-            return factor_id
-        return f"{factor.number}. {factor.title}"
-
     def _priorities(self) -> Text:
         session = self.session
         text = Text()
@@ -90,7 +84,7 @@ class SummaryScreen(StepScreen):
         for place, priority in enumerate(session.priorities, start=1):
             if place > 1:
                 text.append("\n")
-            text.append(f"{place}. {self._factor_title(priority.factor)}", style="bold")
+            text.append(f"{place}. {factor_title(self.bank, priority.factor)}", style="bold")
             text.append(f" — {priority.reason}" if priority.reason else " — (geen reden)")
         if session.priority_override:
             text.append(f"\nAfwijking van 3–5: {session.priority_override}")
@@ -126,7 +120,7 @@ class SummaryScreen(StepScreen):
             if number > 1:
                 text.append("\n")
             text.append(f"{number}. {action.title or action.id}", style="bold")
-            text.append(f" · {self._factor_title(action.factor)}")
+            text.append(f" · {factor_title(self.bank, action.factor)}")
             start, end = format_date(action.start) or "—", format_date(action.end) or "—"
             text.append(f"\n   Eigenaar: {action.owner or '—'} · {start} – {end}")
             text.append(f"\n   Indicator: {action.indicator or '—'}")

@@ -20,15 +20,9 @@ from textual.widgets import Static
 
 from vbwizard.bank.models import Bank, Factor
 from vbwizard.disagreement import needs_discussion
+from vbwizard.labels import STATE_LABELS
 from vbwizard.scoring import factor_state
 from vbwizard.session.models import Session
-
-# Each state in full and, for cells narrower than the full text (60 columns), short.
-_STATE_TEXTS = {
-    "unvisited": ("niet bekeken", "niet bekeken"),
-    "no-weight": ("geen gewicht", "geen gew."),
-    "w-unknown": ("onbekend", "onbekend"),
-}
 
 
 def cell_state(session: Session, factor_id: str) -> tuple[str, str, str]:
@@ -39,8 +33,9 @@ def cell_state(session: Session, factor_id: str) -> tuple[str, str, str]:
     mark = " ≠" if needs_discussion(answer) else ""
     css = {"unvisited": "unvisited", "no_weight": "no-weight", "unknown": "w-unknown"}.get(state)
     if css is not None:
-        full, short = _STATE_TEXTS[css]
-        return css, full + mark, short + mark
+        # In cells narrower than the short text (60 columns) the narrow one.
+        label = STATE_LABELS[state]
+        return css, label.short + mark, label.narrow + mark
     assert answer is not None
     return f"w{answer.weight}", f"gewicht {answer.weight}{mark}", f"gew. {answer.weight}{mark}"
 

@@ -26,7 +26,7 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
-from vbwizard.reports.labels import STATUS_LABELS
+from vbwizard.labels import MODE_LABELS, STATUS_LABELS
 
 if TYPE_CHECKING:
     from vbwizard.bank.models import Bank
@@ -84,10 +84,11 @@ def describe(entry: SessionEntry, priorities: list[str]) -> str:
     if entry.area:
         parts.append(entry.area)
     person = who(entry)
+    mode = MODE_LABELS.get(entry.mode, entry.mode)
     if entry.mode == "self":
-        parts.append(f"zelfanalyse van {person}" if person else "zelfanalyse")
+        parts.append(f"{mode} van {person}" if person else mode)
     else:
-        text = f"groepssessie, begeleid door {person}" if person else "groepssessie"
+        text = f"{mode}, begeleid door {person}" if person else mode
         if entry.participants:
             text += f", {len(entry.participants)} deelnemers"
         parts.append(text)
