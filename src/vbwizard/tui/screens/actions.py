@@ -193,11 +193,6 @@ class ActionsScreen(StepScreen):
                 rows.append(ActionRow(MUNICIPAL, None, action))
         return Vertical(*rows, classes="factor-section", id="municipal-section")
 
-    def on_mount(self) -> None:
-        """Open at the top, so the intro and the first factor's title are in view."""
-        super().on_mount()
-        self.call_after_refresh(self.query_one("#body").scroll_home, animate=False)
-
     def first_field(self) -> Widget | None:
         """Start on the first action (or the first add button)."""
         for widget in self.query("ActionRow, AddButton"):

@@ -155,8 +155,6 @@ class PrioritiesScreen(StepScreen):
     def on_mount(self) -> None:
         """Number the chosen ones and save a preselection."""
         super().on_mount()
-        # Focusing the first field can scroll the page past the step's title: start at the top.
-        self.call_after_refresh(self.query_one("#body").scroll_home, animate=False)
         self._renumber()
         self._check_count()
         if self._preselected:
