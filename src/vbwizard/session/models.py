@@ -18,6 +18,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationError,
     model_validator,
 )
 
@@ -79,11 +80,29 @@ FOLLOWUP_STEPS: tuple[Step, ...] = (*STEPS, "evaluation")
 """The steps of a follow-up session: step 9, Evaluatie, looks back at the baseline's plan."""
 
 
+_UNSET = object()
+
+
 class _Model(BaseModel):
     # validate_assignment: a screen (or any code) that assigns a wrong value is refused
     # at once, not when the file is saved or loaded back. Assigned model instances are
     # kept as they are (pydantic does not revalidate instances), so references stay.
     model_config = ConfigDict(extra="forbid", validate_default=True, validate_assignment=True)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        """Assign a validated value; a refused one leaves the model as it was.
+
+        Pydantic runs a model's own checks (an end date before the start) after it
+        has stored the new value; putting the old one back makes "refused" mean
+        "not stored", so no model is ever left in a state it would not load in.
+        """
+        before = self.__dict__.get(name, _UNSET)
+        try:
+            super().__setattr__(name, value)
+        except ValidationError:
+            if before is not _UNSET:
+                self.__dict__[name] = before
+            raise
 
 
 ParticipantId = Annotated[str, StringConstraints(pattern=r"^p[1-9][0-9]{0,5}$")]
