@@ -27,7 +27,7 @@ from vbwizard.proposals import (
     propose,
 )
 from vbwizard.scoring import numeric_weight
-from vbwizard.session.models import PlannedAction, Session, Step
+from vbwizard.session.models import ActionStatus, PlannedAction, Session, Step
 from vbwizard.steps import step_heading
 from vbwizard.tui.screens.action_editor import ActionEditor
 from vbwizard.tui.screens.action_row import ActionRow
@@ -207,7 +207,9 @@ class ActionsScreen(StepScreen):
             self.notify("Deze sessie is alleen te bekijken.", severity="warning")
         return self.read_only
 
-    def _from_proposal(self, proposal: Proposal | MunicipalProposal, status: str) -> PlannedAction:
+    def _from_proposal(
+        self, proposal: Proposal | MunicipalProposal, status: ActionStatus
+    ) -> PlannedAction:
         return PlannedAction(
             id=next_action_id(self.session),
             factor=proposal.factor.id if isinstance(proposal, Proposal) else MUNICIPAL,
@@ -217,7 +219,7 @@ class ActionsScreen(StepScreen):
             status=status,
         )
 
-    def decide(self, row: ActionRow, status: str) -> None:
+    def decide(self, row: ActionRow, status: ActionStatus) -> None:
         """Accept or reject the action of ``row`` and save."""
         if self._refuse_read_only():
             return
@@ -227,7 +229,7 @@ class ActionsScreen(StepScreen):
             row.planned = self._from_proposal(row.proposal, status)
             self.session.actions.append(row.planned)
         else:
-            row.planned.status = status  # type: ignore[assignment]
+            row.planned.status = status
         self.commit()
         row.show()
         if status == "accepted" and not (row.planned.owner and row.planned.start):

@@ -81,11 +81,14 @@ class BoundInput(_Autosave, Input):
         apply_on_leave: bool = False,
         validators: Sequence[Validator] = (),
         apply_invalid: bool = False,
-        **kwargs: object,
+        placeholder: str = "",
+        id: str | None = None,
     ) -> None:
         # validate_on=[]: the validators run in apply_pending, together with the setter,
         # so that one message (theirs or the setter's) shows beside the field.
-        super().__init__(value, validators=validators, validate_on=[], **kwargs)  # type: ignore[arg-type]
+        super().__init__(
+            value, placeholder=placeholder, id=id, validators=validators, validate_on=[]
+        )
         self.setter = setter
         self.apply_on_leave = apply_on_leave
         self.apply_invalid = apply_invalid
@@ -112,7 +115,8 @@ class BoundInput(_Autosave, Input):
         result = self.validate(self.value)
         error = result.failure_descriptions[0] if result and not result.is_valid else None
         if error is None or self.apply_invalid:
-            error = error or self.setter(self.value)
+            refused = self.setter(self.value)
+            error = error or refused
         self.set_class(error is not None, "-invalid")
         field = self.parent
         if isinstance(field, Field):
@@ -139,8 +143,10 @@ class BoundTextArea(_Autosave, TextArea):
 
     BINDINGS = dutch_bindings(TextArea)
 
-    def __init__(self, value: str, setter: Setter, **kwargs: object) -> None:
-        super().__init__(value, soft_wrap=True, show_line_numbers=False, **kwargs)  # type: ignore[arg-type]
+    def __init__(
+        self, value: str, setter: Setter, *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(value, soft_wrap=True, show_line_numbers=False, id=id, classes=classes)
         self.setter = setter
         self._applied = value
 
