@@ -108,7 +108,11 @@ class BoundInput(_Autosave, Input):
             self._schedule_save()
 
     def apply_pending(self) -> None:
-        """Apply the text to the session if it changed since it was last applied."""
+        """Apply the text to the session if it changed since it was last applied.
+
+        The validators' message (or else the setter's) shows beside the field; text
+        the validators reject is not applied unless ``apply_invalid`` says so.
+        """
         if self.value == self._applied:
             return  # Not an edit (e.g. the field showing its saved value): nothing to save.
         self._applied = self.value
@@ -223,16 +227,6 @@ def text_setter(apply: Callable[[str | None], None]) -> Setter:
 
     def setter(value: str) -> str | None:
         apply(value if value.strip() else None)
-        return None
-
-    return setter
-
-
-def list_setter(apply: Callable[[list[str]], None]) -> Setter:
-    """A setter for a comma-separated list."""
-
-    def setter(value: str) -> str | None:
-        apply([part.strip() for part in value.split(",") if part.strip()])
         return None
 
     return setter
