@@ -14,7 +14,7 @@ from vbwizard.session.models import (
     Scope,
     SourceEntry,
 )
-from vbwizard.tui.widgets.forms import DateText, FieldSpec, Required
+from vbwizard.tui.widgets.forms import DateText, FieldSpec, Required, build_fields
 
 
 def test_a_typo_in_an_attribute_name_fails_when_the_form_is_declared() -> None:
@@ -92,3 +92,18 @@ def test_required_text_refuses_blank_with_its_own_message() -> None:
     result = required.validate("   ")
     assert not result.is_valid
     assert result.failure_descriptions == ["Een titel is verplicht."]
+
+
+def test_a_value_the_whole_model_refuses_is_reported_beside_the_field_not_raised() -> None:
+    action = PlannedAction(id="a1", factor="f", start=dt.date(2026, 3, 1), end=dt.date(2026, 6, 30))
+    (start,) = build_fields([FieldSpec(PlannedAction, "start", "Startdatum")], action)
+    assert start.setter("1-8-2026") == "actie a1: De einddatum ligt vóór de startdatum."
+    assert action.start == dt.date(2026, 3, 1)
+    assert start.setter("1-4-2026") is None
+    assert action.start == dt.date(2026, 4, 1)
+
+
+def test_setters_of_the_screen_must_name_a_field_of_the_form() -> None:
+    specs = [FieldSpec(Scope, "trigger", "Aanleiding")]
+    with pytest.raises(ValueError, match="triger"):
+        build_fields(specs, Scope(), setters={"triger": lambda text: None})

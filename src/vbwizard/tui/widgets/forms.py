@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, Literal, TypeVar, Union, get_args, get_origin
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from textual.validation import ValidationResult, Validator
 
 from vbwizard.dates import format_date, parse_date
@@ -185,7 +185,12 @@ def _setter(
 
     def setter(text: str) -> str | None:
         model = target()
-        setattr(model, spec.attr, spec.parse(text))
+        try:
+            setattr(model, spec.attr, spec.parse(text))
+        except ValidationError as exc:
+            # A rule of the whole model (an end before the start): refused, model
+            # unchanged, its Dutch message beside the field instead of a crash.
+            return "; ".join(error["msg"].removeprefix("Value error, ") for error in exc.errors())
         if applied is not None:
             applied(model)
         return None  # A blank required text: its validator already said so.
