@@ -92,9 +92,8 @@ class ChoiceRow(Widget, Generic[T], can_focus=True):
         self.note = note
         """A short line under the prompt, e.g. which answer points to a problem."""
         self.choices = choices
-        # Set as an ordinary reactive (the row is not mounted yet, so its watcher
-        # only marks nothing): ``set_reactive(ChoiceRow.value…)`` cannot be typed
-        # for a generic class.
+        # An ordinary assignment (before mounting, the watcher finds no options to
+        # mark yet): set_reactive(ChoiceRow.value, …) cannot be typed on a generic class.
         self.value = value
 
     def compose(self) -> ComposeResult:
