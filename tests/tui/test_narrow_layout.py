@@ -53,7 +53,7 @@ async def test_the_weight_row_shows_every_option_whole(make_app: MakeApp, demo: 
             row.focus()  # scrolled into view
             await pilot.pause()
             options = list(row.query(ChoiceOption))
-            assert [o.choice.value for o in options] == ["0", "1", "2", "3", "unknown"]
+            assert [o.choice.value for o in options] == [0, 1, 2, 3, "unknown"]
             for option in options:
                 assert _inside(option, row), (size, option.choice.label)
                 assert (

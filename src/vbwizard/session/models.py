@@ -18,6 +18,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationError,
     model_validator,
 )
 
@@ -86,8 +87,29 @@ FOLLOWUP_STEPS: tuple[Step, ...] = (*STEPS, "evaluation")
 """The steps of a follow-up session: step 9, Evaluatie, looks back at the baseline's plan."""
 
 
+_UNSET = object()
+
+
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_default=True)
+    # validate_assignment: a screen (or any code) that assigns a wrong value is refused
+    # at once, not when the file is saved or loaded back. Assigned model instances are
+    # kept as they are (pydantic does not revalidate instances), so references stay.
+    model_config = ConfigDict(extra="forbid", validate_default=True, validate_assignment=True)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        """Assign a validated value; a refused one leaves the model as it was.
+
+        Pydantic runs a model's own checks (an end date before the start) after it
+        has stored the new value; putting the old one back makes "refused" mean
+        "not stored", so no model is ever left in a state it would not load in.
+        """
+        before = self.__dict__.get(name, _UNSET)
+        try:
+            super().__setattr__(name, value)
+        except ValidationError:
+            if before is not _UNSET:
+                self.__dict__[name] = before
+            raise
 
 
 ParticipantId = Annotated[str, StringConstraints(pattern=r"^p[1-9][0-9]{0,5}$")]
@@ -125,12 +147,16 @@ class Scope(_Model):
     date: dt.date | None = None
 
 
+SourceKind = Literal["quantitative", "qualitative"]
+SourceStatus = Literal["available", "missing", "planned"]
+
+
 class SourceEntry(_Model):
     """An information source (step 2): which exist, are missing or planned."""
 
     name: str = ""
-    kind: Literal["quantitative", "qualitative"] | None = None
-    status: Literal["available", "missing", "planned"] = "available"
+    kind: SourceKind | None = None
+    status: SourceStatus = "available"
     finding: Text = None
 
 
@@ -301,6 +327,11 @@ def date_order_problem(start: dt.date | None, end: dt.date | None) -> str | None
     return None
 
 
+ActionStatus = Literal["proposed", "accepted", "rejected"]
+Buikpijn = Literal["yes", "no", "unsure"]
+"""Do people worry about an action ("buikpijn")? Yes, no, or not sure."""
+
+
 class PlannedAction(_Model):
     """An action in the plan: proposed from the bank or the group's own."""
 
@@ -310,13 +341,13 @@ class PlannedAction(_Model):
     """The id of the bank action it came from; ``None`` for the group's own."""
     title: str = ""
     description: Text = None
-    status: Literal["proposed", "accepted", "rejected"] = "accepted"
+    status: ActionStatus = "accepted"
     owner: Text = None
     start: dt.date | None = None
     end: dt.date | None = None
     expected_effect: Text = None
     indicator: Text = None
-    buikpijn: Literal["yes", "no", "unsure"] | None = None
+    buikpijn: Buikpijn | None = None
     """Do people worry about it? yes: communicate explicitly; no: with restraint."""
     frame: Text = None
     evaluation: Annotated[ActionEvaluation | None, AfterValidator(_empty_to_none)] = None
@@ -330,6 +361,10 @@ class PlannedAction(_Model):
         return self
 
 
+Conclusion = Literal["consolidate", "adjust"]
+"""Consolidate (bestendigen) or adjust (bijsturen) the approach."""
+
+
 class Evaluation(_Model):
     """The evaluation of the baseline in a follow-up (step 9, Evaluatie)."""
 
@@ -338,7 +373,7 @@ class Evaluation(_Model):
     goal: Annotated[GoalMeasurement | None, AfterValidator(_empty_to_none)] = None
     process_notes: Text = None
     """How the cooperation went."""
-    conclusion: Literal["consolidate", "adjust"] | None = None
+    conclusion: Conclusion | None = None
     """Consolidate (bestendigen) or adjust; feeds the new priorities."""
 
 

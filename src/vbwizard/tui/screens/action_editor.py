@@ -15,15 +15,42 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Footer, Input, Static
 
 from vbwizard.dates import format_date, parse_date
-from vbwizard.session.models import PlannedAction, date_order_problem
+from vbwizard.session.models import Buikpijn, PlannedAction, date_order_problem
 from vbwizard.tui.themes import WIZARD_CSS
 from vbwizard.tui.widgets.choice_row import Choice, ChoiceRow
-from vbwizard.tui.widgets.fields import Field, Setter, text_setter
+from vbwizard.tui.widgets.fields import Field
+from vbwizard.tui.widgets.forms import FieldSpec, build_fields
 
-BUIKPIJN = [
+FIELDS = (
+    FieldSpec(
+        PlannedAction,
+        "title",
+        "Titel *",
+        id="action-title",
+        required="Een actie heeft een titel nodig.",
+    ),
+    FieldSpec(
+        PlannedAction, "description", "Beschrijving", id="action-description", multiline=True
+    ),
+    FieldSpec(PlannedAction, "owner", "Eigenaar (wie trekt het?)", id="action-owner"),
+    FieldSpec(PlannedAction, "start", "Startdatum (bijv. 1-3-2026)", id="action-start"),
+    FieldSpec(PlannedAction, "end", "Einddatum", id="action-end"),
+    FieldSpec(PlannedAction, "expected_effect", "Verwacht effect", id="action-effect"),
+    FieldSpec(
+        PlannedAction, "indicator", "Indicator (waaraan zie je het effect?)", id="action-indicator"
+    ),
+)
+"""The action's fields above the communication check."""
+FRAME = (
+    FieldSpec(
+        PlannedAction, "frame", "Frame: welk beeld draagt de communicatie?", id="action-frame"
+    ),
+)
+
+BUIKPIJN: list[Choice[Buikpijn]] = [
     Choice("yes", "Ja", "j"),
     Choice("no", "Nee", "n"),
     Choice("unsure", "Weet niet", "w"),
@@ -55,8 +82,10 @@ class ActionEditor(ModalScreen[PlannedAction | None]):
         self.draft = action.model_copy(deep=True)
         self.factor_title = factor_title
         self.why = why
-        self.errors: dict[str, str] = {}
-        """Field → message for values that could not be applied (e.g. a wrong date)."""
+        self.start, self.end = action.start, action.end
+        """The dates as typed last; the draft takes them only in the right order."""
+        self.order_problem: str | None = None
+        """Why the typed dates are not in the draft yet (end before start), if so."""
 
     def compose(self) -> ComposeResult:
         """The fields in a scrolling column, buttons below."""
@@ -68,43 +97,11 @@ class ActionEditor(ModalScreen[PlannedAction | None]):
                 # The reason scrolls with the fields: at 80×24 the fields need the room.
                 if self.why:
                     yield Static(self.why, classes="why", markup=False)
-                yield Field("Titel *", action.title, self._set_title, field_id="action-title")
-                yield Field(
-                    "Beschrijving",
-                    action.description or "",
-                    self._text("description"),
-                    multiline=True,
-                    field_id="action-description",
-                )
-                yield Field(
-                    "Eigenaar (wie trekt het?)",
-                    action.owner or "",
-                    self._text("owner"),
-                    field_id="action-owner",
-                )
-                yield Field(
-                    "Startdatum (bijv. 1-3-2026)",
-                    format_date(action.start),
-                    self._date_setter("start"),
-                    field_id="action-start",
-                )
-                yield Field(
-                    "Einddatum",
-                    format_date(action.end),
-                    self._date_setter("end"),
-                    field_id="action-end",
-                )
-                yield Field(
-                    "Verwacht effect",
-                    action.expected_effect or "",
-                    self._text("expected_effect"),
-                    field_id="action-effect",
-                )
-                yield Field(
-                    "Indicator (waaraan zie je het effect?)",
-                    action.indicator or "",
-                    self._text("indicator"),
-                    field_id="action-indicator",
+                yield from build_fields(
+                    FIELDS,
+                    action,
+                    target=lambda: self.draft,
+                    setters={"start": self._set_start, "end": self._set_end},
                 )
                 yield ChoiceRow(
                     "Hebben mensen er buikpijn over?",
@@ -113,12 +110,7 @@ class ActionEditor(ModalScreen[PlannedAction | None]):
                     id="action-buikpijn",
                 )
                 yield Static("", id="buikpijn-advice", classes="advice")
-                yield Field(
-                    "Frame: welk beeld draagt de communicatie?",
-                    action.frame or "",
-                    self._text("frame"),
-                    field_id="action-frame",
-                )
+                yield from build_fields(FRAME, action, target=lambda: self.draft)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Opslaan (Ctrl+S)", id="action-save", variant="primary", compact=True)
                 yield Button("Annuleren (Esc)", id="action-cancel", compact=True)
@@ -131,48 +123,37 @@ class ActionEditor(ModalScreen[PlannedAction | None]):
 
     # -- setters ---------------------------------------------------------------------
 
-    def _set_title(self, value: str) -> str | None:
-        self.draft.title = value.strip()
-        return None if value.strip() else "Een actie heeft een titel nodig."
+    def _set_start(self, text: str) -> str | None:
+        self.start = parse_date(text)  # The field's validator let only a date through.
+        self._apply_dates()
+        self._show_order_on_end()
+        return None
 
-    def _text(self, attribute: str) -> Setter:
-        return text_setter(lambda value: setattr(self.draft, attribute, value))
+    def _set_end(self, text: str) -> str | None:
+        self.end = parse_date(text)
+        return self._apply_dates()
 
-    def _date_setter(self, attribute: str) -> Setter:
-        def setter(value: str) -> str | None:
-            try:
-                setattr(self.draft, attribute, parse_date(value))
-            except ValueError as exc:
-                self.errors[attribute] = str(exc)
-                return str(exc)
-            self.errors.pop(attribute, None)
-            self._check_order()
-            if attribute == "end":
-                return self.errors.get("order")
-            self._show_order_on_end()
-            return None
-
-        return setter
-
-    def _check_order(self) -> None:
-        problem = date_order_problem(self.draft.start, self.draft.end)
-        if problem is not None:
-            self.errors["order"] = problem
-        else:
-            self.errors.pop("order", None)
+    def _apply_dates(self) -> str | None:
+        """Put both dates in the draft when they are in order; else say why not."""
+        self.order_problem = date_order_problem(self.start, self.end)
+        if self.order_problem is None:
+            # Both at once: the model refuses an end before the start, and setting one
+            # date at a time could pass through that order on the way.
+            self.draft = self.draft.model_copy(update={"start": self.start, "end": self.end})
+        return self.order_problem
 
     def _show_order_on_end(self) -> None:
         # A changed start date can make the end date wrong: say so beside the end field.
-        if "end" in self.errors:
+        end_input = self.query_one("#action-end", Input)
+        if not end_input.is_valid:
             return  # The end field already shows why its own text is wrong.
-        end_input = self.query_one("#action-end")
-        end_input.set_class("order" in self.errors, "-invalid")
+        end_input.set_class(self.order_problem is not None, "-invalid")
         if isinstance(end_input.parent, Field):
-            end_input.parent.show_error(self.errors.get("order"))
+            end_input.parent.show_error(self.order_problem)
 
     @on(ChoiceRow.Changed, "#action-buikpijn")
-    def _buikpijn(self, event: ChoiceRow.Changed) -> None:
-        self.draft.buikpijn = event.value  # type: ignore[assignment]
+    def _buikpijn(self, event: ChoiceRow.Changed[Buikpijn]) -> None:
+        self.draft.buikpijn = event.value
         self._show_advice()
 
     def _show_advice(self) -> None:
@@ -189,11 +170,11 @@ class ActionEditor(ModalScreen[PlannedAction | None]):
         problems = []
         if not self.draft.title:
             problems.append(("action-title", "Geef de actie een titel."))
-        for attribute, label in (("start", "startdatum"), ("end", "einddatum")):
-            if attribute in self.errors:
-                problems.append((f"action-{attribute}", f"De {label} is geen geldige datum."))
-        if "order" in self.errors:
-            problems.append(("action-end", self.errors["order"]))
+        for field_id, label in (("action-start", "startdatum"), ("action-end", "einddatum")):
+            if not self.query_one(f"#{field_id}", Input).is_valid:
+                problems.append((field_id, f"De {label} is geen geldige datum."))
+        if self.order_problem is not None:
+            problems.append(("action-end", self.order_problem))
         if problems:
             self.notify(
                 "\n".join(text for _, text in problems),

@@ -12,7 +12,7 @@ from textual.widgets import Static
 from vbwizard.labels import INTENSITY_LABELS
 from vbwizard.planning import action_gaps
 from vbwizard.proposals import MunicipalProposal, Proposal
-from vbwizard.session.models import PlannedAction
+from vbwizard.session.models import ActionStatus, PlannedAction
 from vbwizard.tui.screens.action_editor import dates_text
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ class ActionRow(Static, can_focus=True):
         if event.chain >= 2:
             self.action_edit()
 
-    def action_decide(self, status: str) -> None:
+    def action_decide(self, status: ActionStatus) -> None:
         """Accept or reject this action."""
         self.actions_screen.decide(self, status)
 

@@ -26,7 +26,7 @@ from vbwizard.planning import (
 )
 from vbwizard.proposals import MunicipalProposal, Proposal
 from vbwizard.scoring import numeric_weight
-from vbwizard.session.models import PlannedAction, Step
+from vbwizard.session.models import ActionStatus, PlannedAction, Step
 from vbwizard.steps import step_heading
 from vbwizard.tui.screens.action_editor import ActionEditor
 from vbwizard.tui.screens.action_row import ActionRow
@@ -145,11 +145,6 @@ class ActionsScreen(StepScreen):
         ]
         return Vertical(*rows, classes="factor-section", id="municipal-section")
 
-    def on_mount(self) -> None:
-        """Open at the top, so the intro and the first factor's title are in view."""
-        super().on_mount()
-        self.call_after_refresh(self.query_one("#body").scroll_home, animate=False)
-
     def first_field(self) -> Widget | None:
         """Start on the first action (or the first add button)."""
         for widget in self.query("ActionRow, AddButton"):
@@ -164,7 +159,7 @@ class ActionsScreen(StepScreen):
             self.notify("Deze sessie is alleen te bekijken.", severity="warning")
         return self.read_only
 
-    def decide(self, row: ActionRow, status: str) -> None:
+    def decide(self, row: ActionRow, status: ActionStatus) -> None:
         """Accept or reject the action of ``row`` and save."""
         if self._refuse_read_only():
             return
@@ -174,7 +169,7 @@ class ActionsScreen(StepScreen):
             row.planned = planned_from_proposal(self.session, row.proposal, status)
             self.session.actions.append(row.planned)
         else:
-            row.planned.status = status  # type: ignore[assignment]
+            row.planned.status = status
         self.commit()
         row.show()
         gaps = action_gaps(row.planned)

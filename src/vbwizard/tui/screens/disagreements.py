@@ -117,11 +117,6 @@ class DisagreementsScreen(StepScreen):
         rows = list(self.query(DisagreementRow))
         return rows[0] if rows else None
 
-    def on_mount(self) -> None:
-        """Open at the top, with the title in view."""
-        super().on_mount()
-        self.call_after_refresh(self.query_one("#body").scroll_home, animate=False)
-
     @on(DisagreementRow.Chosen)
     def _open(self, event: DisagreementRow.Chosen) -> None:
         self.wizard.goto("factors", event.factor_id)

@@ -11,48 +11,88 @@ page works even when the baseline file is gone.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import ClassVar
+from collections.abc import Iterable
+from typing import ClassVar, TypeVar
 
 from textual import on
 from textual.widget import Widget
 from textual.widgets import Static
 
-from vbwizard.dates import format_date, parse_date
 from vbwizard.followup import sync_evaluation, unevaluated
 from vbwizard.labels import factor_title
-from vbwizard.session.models import EvaluatedAction, Evaluation, GoalMeasurement, Step
+from vbwizard.session.models import (
+    Conclusion,
+    Decision,
+    Done,
+    EvaluatedAction,
+    Evaluation,
+    GoalMeasurement,
+    Step,
+)
 from vbwizard.steps import step_heading
 from vbwizard.tui.screens.step import StepScreen
 from vbwizard.tui.widgets.choice_row import Choice, ChoiceRow
-from vbwizard.tui.widgets.fields import Field, Setter, text_setter
+from vbwizard.tui.widgets.fields import Field
+from vbwizard.tui.widgets.forms import FieldSpec, build_fields
 
-DONE = [
+T = TypeVar("T")
+
+DONE: list[Choice[Done]] = [
     Choice("done", "Uitgevoerd", "u"),
     Choice("partly", "Deels", "d"),
     Choice("not", "Niet", "n"),
     Choice("unknown", "Weet niet", "w"),
 ]
-INDEPENDENT = [Choice("yes", "Ja", "j"), Choice("no", "Nee", "n")]
-DECISION = [
+INDEPENDENT: list[Choice[bool]] = [Choice(True, "Ja", "j"), Choice(False, "Nee", "n")]
+DECISION: list[Choice[Decision]] = [
     Choice("continue", "Voortzetten", "v"),
     Choice("adjust", "Aanpassen", "a"),
     Choice("stop", "Stoppen", "s"),
 ]
-CONCLUSION = [Choice("consolidate", "Bestendigen", "b"), Choice("adjust", "Bijsturen", "a")]
+CONCLUSION: list[Choice[Conclusion]] = [
+    Choice("consolidate", "Bestendigen", "b"),
+    Choice("adjust", "Bijsturen", "a"),
+]
 
-_TEXT_FIELDS = (
-    ("differently", "Wat is anders gedaan dan gepland?", True),
-    ("measured", "Indicator: gemeten waarde", False),
+OUTCOME = (
+    FieldSpec(
+        EvaluatedAction,
+        "differently",
+        "Wat is anders gedaan dan gepland?",
+        id="differently",
+        multiline=True,
+    ),
+    FieldSpec(EvaluatedAction, "measured", "Indicator: gemeten waarde", id="measured"),
+    FieldSpec(
+        EvaluatedAction, "measured_on", "Gemeten op (datum, bijv. 1-3-2027)", id="measured-on"
+    ),
+    FieldSpec(EvaluatedAction, "source", "Bron van de meting", id="source"),
 )
-_EFFECT_FIELDS = (
-    ("effect", "Waargenomen effect", True),
-    ("side_effects", "Bijeffecten (bedoeld of onbedoeld)", True),
+"""Per baseline action, before "is the source independent?"; ids after ``eval-N-``."""
+EFFECTS = (
+    FieldSpec(EvaluatedAction, "effect", "Waargenomen effect", id="effect", multiline=True),
+    FieldSpec(
+        EvaluatedAction,
+        "side_effects",
+        "Bijeffecten (bedoeld of onbedoeld)",
+        id="side-effects",
+        multiline=True,
+    ),
 )
-
-
-def _flag(value: bool | None) -> str | None:
-    return None if value is None else ("yes" if value else "no")
+GOAL_MEASURED = (
+    FieldSpec(GoalMeasurement, "measured", "Gemeten waarde nu", id="eval-goal-measured"),
+    FieldSpec(GoalMeasurement, "measured_on", "Gemeten op (datum)", id="eval-goal-measured-on"),
+    FieldSpec(GoalMeasurement, "source", "Bron van de meting", id="eval-goal-source"),
+)
+PROCESS = (
+    FieldSpec(
+        Evaluation,
+        "process_notes",
+        "Hoe ging de samenwerking? (procesnotities)",
+        id="eval-process",
+        multiline=True,
+    ),
+)
 
 
 class EvaluationScreen(StepScreen):
@@ -60,31 +100,20 @@ class EvaluationScreen(StepScreen):
 
     STEP: ClassVar[Step] = "evaluation"
 
-    @property
-    def evaluation(self) -> Evaluation:
-        """The follow-up's evaluation, created on the first answer."""
-        if self.session.evaluation is None:
-            self.session.evaluation = Evaluation()
-        return self.session.evaluation
-
     def compose_body(self) -> Iterable[Widget]:
         """An intro, a block per baseline action, the goal, process and conclusion."""
         baseline = self.wizard.baseline
         # A follow-up made before this step existed gets the baseline's plan now.
         self._synced = baseline is not None and sync_evaluation(self.session, baseline)
-        evaluation = self.session.evaluation or Evaluation()
+        evaluation = self._evaluation()
         yield Static(step_heading(self.STEP), classes="step-title")
         yield Static(self._intro(), id="evaluation-intro", classes="step-intro")
         for index, entry in enumerate(evaluation.actions, start=1):
             yield from self._action_block(index, entry)
         yield from self._goal_block(evaluation.goal)
         yield Static("Het proces en de conclusie", classes="section-title")
-        yield Field(
-            "Hoe ging de samenwerking? (procesnotities)",
-            evaluation.process_notes or "",
-            text_setter(lambda value: setattr(self.evaluation, "process_notes", value)),
-            multiline=True,
-            field_id="eval-process",
+        yield from build_fields(
+            PROCESS, evaluation, target=self._evaluation, applied=self._attach_evaluation
         )
         yield ChoiceRow(
             "Conclusie: de aanpak bestendigen of bijsturen?",
@@ -98,11 +127,10 @@ class EvaluationScreen(StepScreen):
         )
 
     def on_mount(self) -> None:
-        """Save a freshly copied plan; show the page from its top."""
+        """Save a freshly copied plan."""
         super().on_mount()
         if self._synced:
             self.commit()
-        self.call_after_refresh(self.query_one("#body").scroll_home, animate=False)
 
     def _intro(self) -> str:
         ref = self.session.links.followup_of
@@ -136,45 +164,33 @@ class EvaluationScreen(StepScreen):
         planned.append(f"Verwacht effect: {entry.expected_effect or '–'}")
         planned.append(f"Indicator: {entry.indicator or '–'}")
         yield Static("\n".join(planned), classes="why", markup=False)
-        prefix = f"eval-{index}"
+        prefix = f"eval-{index}-"
         yield ChoiceRow(
-            "Uitgevoerd zoals bedoeld?", DONE, entry.done, id=f"{prefix}-done", classes="eval-done"
+            "Uitgevoerd zoals bedoeld?", DONE, entry.done, id=f"{prefix}done", classes="eval-done"
         )
-        for attribute, label, multiline in _TEXT_FIELDS:
-            yield Field(
-                label,
-                getattr(entry, attribute) or "",
-                self._text(index, attribute),
-                multiline=multiline,
-                field_id=f"{prefix}-{attribute.replace('_', '-')}",
-            )
-        yield Field(
-            "Gemeten op (datum, bijv. 1-3-2027)",
-            format_date(entry.measured_on),
-            self._date(lambda: self._entry(index), "measured_on"),
-            field_id=f"{prefix}-measured-on",
-        )
-        yield Field(
-            "Bron van de meting",
-            entry.source or "",
-            self._text(index, "source"),
-            field_id=f"{prefix}-source",
-        )
+        yield from self._entry_fields(OUTCOME, index, entry)
         yield ChoiceRow(
             "Is die bron onafhankelijk van wie de actie uitvoerde?",
             INDEPENDENT,
-            _flag(entry.independent),
-            id=f"{prefix}-independent",
+            entry.independent,
+            id=f"{prefix}independent",
+            classes="eval-independent",
         )
-        for attribute, label, multiline in _EFFECT_FIELDS:
-            yield Field(
-                label,
-                getattr(entry, attribute) or "",
-                self._text(index, attribute),
-                multiline=multiline,
-                field_id=f"{prefix}-{attribute.replace('_', '-')}",
-            )
-        yield ChoiceRow("Besluit", DECISION, entry.decision, id=f"{prefix}-decision")
+        yield from self._entry_fields(EFFECTS, index, entry)
+        yield ChoiceRow(
+            "Besluit", DECISION, entry.decision, id=f"{prefix}decision", classes="eval-decision"
+        )
+
+    def _entry_fields(
+        self, specs: tuple[FieldSpec[EvaluatedAction], ...], index: int, entry: EvaluatedAction
+    ) -> list[Field]:
+        return build_fields(
+            specs,
+            entry,
+            target=lambda: self._entry(index),
+            applied=lambda _: self._update_intro(),
+            prefix=f"eval-{index}-",
+        )
 
     def _goal_block(self, goal: GoalMeasurement | None) -> Iterable[Widget]:
         goal = goal or GoalMeasurement()
@@ -187,69 +203,57 @@ class EvaluationScreen(StepScreen):
             classes="why",
             markup=False,
         )
-        yield Field(
-            "Gemeten waarde nu",
-            goal.measured or "",
-            text_setter(lambda value: setattr(self._goal(), "measured", value)),
-            field_id="eval-goal-measured",
-        )
-        yield Field(
-            "Gemeten op (datum)",
-            format_date(goal.measured_on),
-            self._date(self._goal, "measured_on"),
-            field_id="eval-goal-measured-on",
-        )
-        yield Field(
-            "Bron van de meting",
-            goal.source or "",
-            text_setter(lambda value: setattr(self._goal(), "source", value)),
-            field_id="eval-goal-source",
-        )
+        yield from build_fields(GOAL_MEASURED, goal, target=self._goal, applied=self._attach_goal)
 
     # -- applying answers ------------------------------------------------------------
+    # The evaluation and its goal part are attached on the first answer: the session
+    # model makes an empty part absent, so an untouched one is never saved.
 
-    def _entry(self, index: int) -> EvaluatedAction:
-        return self.evaluation.actions[index - 1]
+    def _evaluation(self) -> Evaluation:
+        return self.session.evaluation or Evaluation()
+
+    def _attach_evaluation(self, evaluation: Evaluation) -> None:
+        self.session.evaluation = evaluation
 
     def _goal(self) -> GoalMeasurement:
-        evaluation = self.evaluation
-        if evaluation.goal is None:
-            evaluation.goal = GoalMeasurement()
-        return evaluation.goal
+        return self._evaluation().goal or GoalMeasurement()
 
-    def _text(self, index: int, attribute: str) -> Setter:
-        def apply(value: str | None) -> None:
-            setattr(self._entry(index), attribute, value)
-            self._update_intro()
+    def _attach_goal(self, goal: GoalMeasurement) -> None:
+        evaluation = self._evaluation()
+        evaluation.goal = goal
+        self._attach_evaluation(evaluation)
 
-        return text_setter(apply)
+    def _entry(self, index: int) -> EvaluatedAction:
+        # Blocks exist only for entries, so the evaluation holding them exists too.
+        return self._evaluation().actions[index - 1]
 
-    @staticmethod
-    def _date(target: Callable[[], object], attribute: str) -> Setter:
-        def setter(value: str) -> str | None:
-            try:
-                parsed = parse_date(value)
-            except ValueError as exc:
-                return str(exc)
-            setattr(target(), attribute, parsed)
-            return None
+    def _entry_of(self, row: ChoiceRow[T]) -> EvaluatedAction:
+        _, number, _ = (row.id or "").split("-", 2)  # eval-N-…
+        return self._entry(int(number))
 
-        return setter
-
-    @on(ChoiceRow.Changed)
-    def _choice(self, event: ChoiceRow.Changed) -> None:
-        row_id = event.row.id or ""
-        if row_id == "eval-conclusion":
-            self.evaluation.conclusion = event.value  # type: ignore[assignment]
-        elif row_id.startswith("eval-"):
-            _, number, attribute = row_id.split("-", 2)
-            entry = self._entry(int(number))
-            if attribute == "independent":
-                entry.independent = None if event.value is None else event.value == "yes"
-            else:
-                setattr(entry, attribute, event.value)
-            self._update_intro()
-        else:
-            return
+    def _answered(self, event: ChoiceRow.Changed[T]) -> None:
         event.stop()
+        self._update_intro()
         self.commit()
+
+    @on(ChoiceRow.Changed, ".eval-done")
+    def _done(self, event: ChoiceRow.Changed[Done]) -> None:
+        self._entry_of(event.row).done = event.value
+        self._answered(event)
+
+    @on(ChoiceRow.Changed, ".eval-independent")
+    def _independent(self, event: ChoiceRow.Changed[bool]) -> None:
+        self._entry_of(event.row).independent = event.value
+        self._answered(event)
+
+    @on(ChoiceRow.Changed, ".eval-decision")
+    def _decision(self, event: ChoiceRow.Changed[Decision]) -> None:
+        self._entry_of(event.row).decision = event.value
+        self._answered(event)
+
+    @on(ChoiceRow.Changed, "#eval-conclusion")
+    def _conclusion(self, event: ChoiceRow.Changed[Conclusion]) -> None:
+        evaluation = self._evaluation()
+        evaluation.conclusion = event.value
+        self._attach_evaluation(evaluation)
+        self._answered(event)

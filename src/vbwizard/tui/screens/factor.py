@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
+from pydantic import TypeAdapter
 from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
@@ -15,16 +16,45 @@ from textual.widgets import Static
 
 from vbwizard.bank.models import Factor, SubQuestion
 from vbwizard.participants import format_weights, parse_weights, spread_text
-from vbwizard.session.models import FactorAnswer, Step
+from vbwizard.session.models import AnswerValue, Confidence, FactorAnswer, Step, Weight
 from vbwizard.tui.screens.step import StepScreen, quiet
 from vbwizard.tui.widgets.choice_row import Choice, ChoiceRow
-from vbwizard.tui.widgets.fields import Field, text_setter
+from vbwizard.tui.widgets.fields import Field
+from vbwizard.tui.widgets.forms import FieldSpec, build_fields
 
 ANSWER_KEYS = {"yes": "j", "partly": "d", "no": "n", "unknown": "w"}
 WEIGHT_KEYS = {"0": "0", "1": "1", "2": "2", "3": "3", "unknown": "?"}
 CONFIDENCE_KEYS = {"low": "l", "medium": "m", "high": "h"}
+ANSWER: TypeAdapter[AnswerValue] = TypeAdapter(AnswerValue)
+WEIGHT: TypeAdapter[Weight] = TypeAdapter(Weight)
+CONFIDENCE: TypeAdapter[Confidence] = TypeAdapter(Confidence)
+"""The session model's types of the bank's scale values (the bank holds them as text)."""
+T = TypeVar("T")
 FACTORS_GROUP = Binding.Group("Factor")
 """On a factor page PgUp and PgDn leaf through the factors."""
+
+VIEWS = (
+    FieldSpec(
+        FactorAnswer, "citizen_view", "Zo zien bewoners het", id="citizen-view", multiline=True
+    ),
+    FieldSpec(
+        FactorAnswer,
+        "professional_view",
+        "Zo zien professionals het",
+        id="professional-view",
+        multiline=True,
+    ),
+)
+NOTES = (
+    FieldSpec(
+        FactorAnswer,
+        "evidence",
+        "Onderbouwing (bronnen, cijfers, waarnemingen)",
+        id="evidence",
+        multiline=True,
+    ),
+    FieldSpec(FactorAnswer, "notes", "Notities", id="notes", multiline=True),
+)
 
 
 class FactorScreen(StepScreen):
@@ -98,17 +128,16 @@ class FactorScreen(StepScreen):
                 for question in factor.sub_questions:
                     yield ChoiceRow(
                         question.text,
-                        self._choices("answer", ANSWER_KEYS),
+                        self._choices("answer", ANSWER_KEYS, ANSWER),
                         answer.sub_answers.get(question.id),
                         id=f"sq-{question.id}",
                         classes="sub-question",
                         note=self._polarity_note(question),
                     )
-                weight = None if answer.weight is None else str(answer.weight)
                 yield ChoiceRow(
                     "Gewicht hier: hoe zwaar weegt deze factor? (toetsen 0–3, ? = onbekend)",
-                    self._choices("weight", WEIGHT_KEYS, short=True),
-                    weight,
+                    self._choices("weight", WEIGHT_KEYS, WEIGHT, short=True),
+                    answer.weight,
                     id="weight",
                 )
                 if self.session.links.followup_of:
@@ -129,39 +158,13 @@ class FactorScreen(StepScreen):
                     )
                 yield ChoiceRow(
                     "Hoe zeker is dit gewicht?",
-                    self._choices("confidence", CONFIDENCE_KEYS),
+                    self._choices("confidence", CONFIDENCE_KEYS, CONFIDENCE),
                     answer.confidence,
                     id="confidence",
                 )
                 with Horizontal(classes="views"):
-                    yield Field(
-                        "Zo zien bewoners het",
-                        answer.citizen_view or "",
-                        text_setter(lambda v: setattr(self.answer, "citizen_view", v)),
-                        multiline=True,
-                        field_id="citizen-view",
-                    )
-                    yield Field(
-                        "Zo zien professionals het",
-                        answer.professional_view or "",
-                        text_setter(lambda v: setattr(self.answer, "professional_view", v)),
-                        multiline=True,
-                        field_id="professional-view",
-                    )
-                yield Field(
-                    "Onderbouwing (bronnen, cijfers, waarnemingen)",
-                    answer.evidence or "",
-                    text_setter(lambda v: setattr(self.answer, "evidence", v)),
-                    multiline=True,
-                    field_id="evidence",
-                )
-                yield Field(
-                    "Notities",
-                    answer.notes or "",
-                    text_setter(lambda v: setattr(self.answer, "notes", v)),
-                    multiline=True,
-                    field_id="notes",
-                )
+                    yield from build_fields(VIEWS, answer, target=lambda: self.answer)
+                yield from build_fields(NOTES, answer, target=lambda: self.answer)
             with VerticalScroll(id="factor-help", can_focus=False):
                 yield Static(self._help_text(), id="help-text")
 
@@ -173,11 +176,15 @@ class FactorScreen(StepScreen):
             return "Neutrale vraag: geen antwoord wijst op een probleem."
         return f"‘{self.bank.label('answer', question.problem_answer)}’ wijst op een probleem."
 
-    def _choices(self, scale: str, keys: dict[str, str], *, short: bool = False) -> list[Choice]:
+    def _choices(
+        self, scale: str, keys: dict[str, str], kind: TypeAdapter[T], *, short: bool = False
+    ) -> list[Choice[T]]:
+        """The bank's wording of a scale, each value as the session model stores it."""
         choices = []
         for option in getattr(self.bank.manifest.scales, scale):
             label = option.short if short and option.short else option.label
-            choices.append(Choice(option.value, label, keys.get(option.value, "")))
+            value = kind.validate_python(option.value)  # "2" is the weight 2
+            choices.append(Choice(value, label, keys.get(option.value, "")))
         return choices
 
     def _help_text(self) -> str:
@@ -224,23 +231,22 @@ class FactorScreen(StepScreen):
     # -- answers -------------------------------------------------------------------
 
     @on(ChoiceRow.Changed, ".sub-question")
-    def _sub_answer(self, event: ChoiceRow.Changed) -> None:
+    def _sub_answer(self, event: ChoiceRow.Changed[AnswerValue]) -> None:
         question_id = (event.row.id or "").removeprefix("sq-")
         if event.value is None:
             self.answer.sub_answers.pop(question_id, None)
         else:
-            self.answer.sub_answers[question_id] = event.value  # type: ignore[assignment]
+            self.answer.sub_answers[question_id] = event.value
         self.commit()
 
     @on(ChoiceRow.Changed, "#weight")
-    def _weight(self, event: ChoiceRow.Changed) -> None:
-        value = event.value
-        self.answer.weight = value if value in (None, "unknown") else int(value)  # type: ignore[assignment]
+    def _weight(self, event: ChoiceRow.Changed[Weight]) -> None:
+        self.answer.weight = event.value
         self.commit()
 
     @on(ChoiceRow.Changed, "#confidence")
-    def _confidence(self, event: ChoiceRow.Changed) -> None:
-        self.answer.confidence = event.value  # type: ignore[assignment]
+    def _confidence(self, event: ChoiceRow.Changed[Confidence]) -> None:
+        self.answer.confidence = event.value
         self.commit()
 
     def _set_participant_weights(self, text: str) -> str | None:
@@ -258,7 +264,8 @@ class FactorScreen(StepScreen):
         """Set the weight from anywhere on the page (not while typing)."""
         if self.read_only:
             return
-        self.query_one("#weight", ChoiceRow).pick(value)
+        row: ChoiceRow[Weight] = self.query_one("#weight", ChoiceRow)
+        row.pick(WEIGHT.validate_python(value))
 
     # -- navigation ----------------------------------------------------------------
 

@@ -9,21 +9,47 @@ who agreed it, then offers SMART as a choice with that caveat.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from textual import on
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
-from vbwizard.dates import format_date, parse_date
-from vbwizard.session.models import SmartGoal, Step
+from vbwizard.session.models import Goal, SmartGoal, Step
 from vbwizard.steps import step_heading
 from vbwizard.tui.screens.step import StepScreen
 from vbwizard.tui.widgets.choice_row import Choice, ChoiceRow
-from vbwizard.tui.widgets.fields import Field, Setter, text_setter
+from vbwizard.tui.widgets.fields import Field, text_setter
+from vbwizard.tui.widgets.forms import FieldSpec, build_fields
 
-SMART_CHOICES = [
+YesNo = Literal["yes", "no"]
+
+GOAL = (FieldSpec(Goal, "text", "Wat willen we bereiken?", id="goal-text", multiline=True),)
+SMART_MEASURABLE = (
+    FieldSpec(
+        SmartGoal, "specific", "Specifiek: wat precies, voor wie, waar?", id="smart-specific"
+    ),
+    FieldSpec(
+        SmartGoal, "indicator", "Meetbaar: indicator (waaraan zie je het?)", id="smart-indicator"
+    ),
+    FieldSpec(
+        SmartGoal, "baseline", "Meetbaar: nulmeting (waar staan we nu?)", id="smart-baseline"
+    ),
+    FieldSpec(SmartGoal, "target", "Meetbaar: streefwaarde", id="smart-target"),
+)
+"""Specific and measurable; "acceptabel" is the agreement asked above the choice."""
+SMART_PLAN = (
+    FieldSpec(SmartGoal, "realistic", "Realistisch: waarom is dit haalbaar?", id="smart-realistic"),
+    FieldSpec(
+        SmartGoal,
+        "deadline",
+        "Tijdgebonden: wanneer bereikt? (bijv. 31-12-2027)",
+        id="smart-deadline",
+    ),
+)
+
+SMART_CHOICES: list[Choice[YesNo]] = [
     Choice("yes", "Ja, maak het doel SMART", "j"),
     Choice("no", "Nee, een doel in woorden volstaat", "n"),
 ]
@@ -43,13 +69,8 @@ class GoalScreen(StepScreen):
             "Begin bij de vraag wat je wilt bereiken, en schrijf het op in gewone woorden.",
             classes="step-intro",
         )
-        yield Field(
-            "Wat willen we bereiken?",
-            goal.text or "",
-            text_setter(lambda value: setattr(self.session.goal, "text", value)),
-            multiline=True,
-            field_id="goal-text",
-        )
+        yield from build_fields(GOAL, goal)
+        # By hand: it shows (and moves) an agreement older sessions kept in the SMART part.
         yield Field(
             "Wie hebben dit doel samen afgesproken? (bijv. gemeente, wijkagent, bewoners)",
             goal.agreed or "",
@@ -67,7 +88,7 @@ class GoalScreen(StepScreen):
         with Vertical(id="smart-fields"):
             yield from self._smart_fields()
 
-    def _smart_choice(self) -> str | None:
+    def _smart_choice(self) -> YesNo | None:
         goal = self.session.goal
         if goal.smart_chosen is None:
             # Sessions from before the choice existed: SMART parts filled in means chosen.
@@ -76,55 +97,20 @@ class GoalScreen(StepScreen):
 
     def _smart_fields(self) -> Iterable[Widget]:
         smart = self.session.goal.smart or SmartGoal()
-        yield Field(
-            "Specifiek: wat precies, voor wie, waar?",
-            smart.specific or "",
-            self._smart("specific"),
-            field_id="smart-specific",
-        )
-        yield Field(
-            "Meetbaar: indicator (waaraan zie je het?)",
-            smart.indicator or "",
-            self._smart("indicator"),
-            field_id="smart-indicator",
-        )
-        yield Field(
-            "Meetbaar: nulmeting (waar staan we nu?)",
-            smart.baseline or "",
-            self._smart("baseline"),
-            field_id="smart-baseline",
-        )
-        yield Field(
-            "Meetbaar: streefwaarde",
-            smart.target or "",
-            self._smart("target"),
-            field_id="smart-target",
-        )
+        part, attach = self._smart_part, self._attach_smart
+        yield from build_fields(SMART_MEASURABLE, smart, target=part, applied=attach)
         yield Static(
             "Acceptabel: wie het doel hebben afgesproken, staat hierboven.", classes="hint"
         )
-        yield Field(
-            "Realistisch: waarom is dit haalbaar?",
-            smart.realistic or "",
-            self._smart("realistic"),
-            field_id="smart-realistic",
-        )
-        yield Field(
-            "Tijdgebonden: wanneer bereikt? (bijv. 31-12-2027)",
-            format_date(smart.deadline),
-            self._set_deadline,
-            field_id="smart-deadline",
-        )
+        yield from build_fields(SMART_PLAN, smart, target=part, applied=attach)
 
     def on_mount(self) -> None:
-        """Focus the goal, show SMART fields only when chosen, start at the top."""
+        """Focus the goal; show the SMART fields only when chosen."""
         super().on_mount()
         self.query_one("#smart-fields").display = self._smart_choice() == "yes"
-        # Focusing the first field can scroll the page past the step's title: start at the top.
-        self.call_after_refresh(self.query_one("#body").scroll_home, animate=False)
 
     @on(ChoiceRow.Changed, "#smart-choice")
-    def _smart_chosen(self, event: ChoiceRow.Changed) -> None:
+    def _smart_chosen(self, event: ChoiceRow.Changed[YesNo]) -> None:
         self.session.goal.smart_chosen = None if event.value is None else event.value == "yes"
         self.query_one("#smart-fields").display = event.value == "yes"
         self.commit()
@@ -137,19 +123,9 @@ class GoalScreen(StepScreen):
             goal.smart.agreed_by = None
 
     def _smart_part(self) -> SmartGoal:
-        # The SMART part is created on the first answer, so an untouched one stays absent.
-        goal = self.session.goal
-        if goal.smart is None:
-            goal.smart = SmartGoal()
-        return goal.smart
+        # The SMART part is attached on the first answer, so an untouched one stays absent.
+        return self.session.goal.smart or SmartGoal()
 
-    def _smart(self, attribute: str) -> Setter:
-        return text_setter(lambda value: setattr(self._smart_part(), attribute, value))
-
-    def _set_deadline(self, value: str) -> str | None:
-        try:
-            deadline = parse_date(value)
-        except ValueError as exc:
-            return str(exc)
-        self._smart_part().deadline = deadline
-        return None
+    def _attach_smart(self, smart: SmartGoal) -> None:
+        # Assigned again after each answer: a part emptied again becomes absent again.
+        self.session.goal.smart = smart

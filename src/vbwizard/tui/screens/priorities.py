@@ -27,15 +27,23 @@ from vbwizard.scoring import (
     starting_priorities,
     unvisited_factors,
 )
-from vbwizard.session.models import Priority, Step
+from vbwizard.session.models import Priority, Session, Step
 from vbwizard.steps import step_heading
 from vbwizard.tui.screens.step import StepScreen, quiet
-from vbwizard.tui.widgets.fields import BoundInput, Field, text_setter
+from vbwizard.tui.widgets.fields import BoundInput
+from vbwizard.tui.widgets.forms import FieldSpec, build_fields
 
 ORDER_HINT = (
     "Volgorde van aanpak: wat is voorwaarde voor wat? Urgente problemen en zichtbare "
     "actie eerst; collectieve kracht opbouwen (sociale kwaliteit, invloed van bewoners) "
     "later. Verplaatsen: Ctrl+↑/Ctrl+↓ (of + en −) op een gekozen factor."
+)
+
+REASON = (FieldSpec(Priority, "reason", "Waarom deze factor?"),)
+OVERRIDE = (
+    FieldSpec(
+        Session, "priority_override", "Reden om af te wijken van 3 tot 5", id="override-reason"
+    ),
 )
 
 
@@ -52,11 +60,7 @@ class PriorityCard(Vertical):
     def compose(self) -> Iterable[Widget]:
         """The numbered title and the reason field."""
         yield self.heading
-        yield Field(
-            "Waarom deze factor?",
-            self.priority.reason or "",
-            text_setter(lambda value: setattr(self.priority, "reason", value)),
-        )
+        yield from build_fields(REASON, self.priority)
 
     def number(self, place: int) -> None:
         """Show the factor's place in the order of treatment."""
@@ -119,12 +123,7 @@ class PrioritiesScreen(StepScreen):
         yield Static("Nog geen factoren gekozen.", id="none-chosen", classes="hint")
         with Vertical(id="override", classes="warning-box"):
             yield Static("", id="override-text")
-            yield Field(
-                "Reden om af te wijken van 3 tot 5",
-                session.priority_override or "",
-                text_setter(lambda value: setattr(self.session, "priority_override", value)),
-                field_id="override-reason",
-            )
+            yield from build_fields(OVERRIDE, session)
 
     def _cells(self, ranked: RankedFactor) -> tuple[str, str, str, str]:
         answer = self.session.factors.get(ranked.factor.id)
@@ -147,8 +146,6 @@ class PrioritiesScreen(StepScreen):
     def on_mount(self) -> None:
         """Number the chosen ones and save a preselection."""
         super().on_mount()
-        # Focusing the first field can scroll the page past the step's title: start at the top.
-        self.call_after_refresh(self.query_one("#body").scroll_home, animate=False)
         self._renumber()
         self._check_count()
         if self._preselected:
@@ -238,11 +235,9 @@ class PrioritiesScreen(StepScreen):
                 if priority.factor == row_key.value:
                     return priority
             return None
-        node = focused
-        while node is not None:
+        for node in focused.ancestors_with_self if focused is not None else []:
             if isinstance(node, PriorityCard):
                 return node.priority
-            node = node.parent  # type: ignore[assignment]
         return None
 
     def action_move(self, offset: int) -> None:

@@ -7,7 +7,7 @@ monitoring advice, but never stops the group from going on.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import ClassVar
 
 from textual import on
@@ -15,13 +15,42 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from vbwizard.session.models import ProblemPicture, Step
+from vbwizard.session.models import AnswerValue, ProblemPicture, Step
 from vbwizard.steps import step_heading
 from vbwizard.tui.screens.step import StepScreen
 from vbwizard.tui.widgets.choice_row import Choice, ChoiceRow
-from vbwizard.tui.widgets.fields import Field, text_setter
+from vbwizard.tui.widgets.forms import FieldSpec, build_fields
 
-PROBLEMATIC = [
+PICTURE = (
+    FieldSpec(ProblemPicture, "who", "Wie voelt zich onveilig?", id="problem-who"),
+    FieldSpec(ProblemPicture, "where", "Waar?", id="problem-where"),
+    FieldSpec(ProblemPicture, "when", "Wanneer?", id="problem-when"),
+)
+EFFECTS = (
+    FieldSpec(
+        ProblemPicture,
+        "thinking",
+        "Denken: wat denken mensen (bijv. ‘het wordt erger’)?",
+        id="problem-thinking",
+        multiline=True,
+    ),
+    FieldSpec(
+        ProblemPicture,
+        "feeling",
+        "Voelen: angst, boosheid, onmacht?",
+        id="problem-feeling",
+        multiline=True,
+    ),
+    FieldSpec(
+        ProblemPicture,
+        "doing",
+        "Doen: vermijden, boos reageren, verhuizen?",
+        id="problem-doing",
+        multiline=True,
+    ),
+)
+
+PROBLEMATIC: list[Choice[AnswerValue]] = [
     Choice("yes", "Ja", "j"),
     Choice("partly", "Deels", "d"),
     Choice("no", "Nee", "n"),
@@ -56,36 +85,9 @@ class ProblemScreen(StepScreen):
             "Wie voelt zich onveilig, waar en wanneer? En wat doet dat met mensen?",
             classes="step-intro",
         )
-        yield Field(
-            "Wie voelt zich onveilig?",
-            problem.who or "",
-            self._setter("who"),
-            field_id="problem-who",
-        )
-        yield Field("Waar?", problem.where or "", self._setter("where"), field_id="problem-where")
-        yield Field("Wanneer?", problem.when or "", self._setter("when"), field_id="problem-when")
+        yield from build_fields(PICTURE, problem)
         yield Static("Wat volgt eruit?", classes="section-title")
-        yield Field(
-            "Denken: wat denken mensen (bijv. ‘het wordt erger’)?",
-            problem.thinking or "",
-            self._setter("thinking"),
-            multiline=True,
-            field_id="problem-thinking",
-        )
-        yield Field(
-            "Voelen: angst, boosheid, onmacht?",
-            problem.feeling or "",
-            self._setter("feeling"),
-            multiline=True,
-            field_id="problem-feeling",
-        )
-        yield Field(
-            "Doen: vermijden, boos reageren, verhuizen?",
-            problem.doing or "",
-            self._setter("doing"),
-            multiline=True,
-            field_id="problem-doing",
-        )
+        yield from build_fields(EFFECTS, problem)
         yield ChoiceRow(
             "Is de beleving problematisch?", PROBLEMATIC, problem.problematic, id="problematic"
         )
@@ -97,16 +99,10 @@ class ProblemScreen(StepScreen):
         """Show the advice that fits the saved answer."""
         super().on_mount()
         self._show_advice(scroll=False)
-        # Focusing the first field can scroll the page past the step's title: start at the top.
-        self.call_after_refresh(self.query_one("#body").scroll_home, animate=False)
-
-    def _setter(self, attribute: str) -> Callable[[str], str | None]:
-        problem: ProblemPicture = self.session.problem
-        return text_setter(lambda value: setattr(problem, attribute, value))
 
     @on(ChoiceRow.Changed, "#problematic")
-    def _problematic(self, event: ChoiceRow.Changed) -> None:
-        self.session.problem.problematic = event.value  # type: ignore[assignment]
+    def _problematic(self, event: ChoiceRow.Changed[AnswerValue]) -> None:
+        self.session.problem.problematic = event.value
         self.commit()
         self._show_advice(scroll=True)
 

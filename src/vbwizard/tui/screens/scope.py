@@ -9,12 +9,12 @@ from textual import on
 from textual.widget import Widget
 from textual.widgets import Label, Select, Static
 
-from vbwizard.dates import format_date, parse_date
-from vbwizard.session.models import ScopeType, Step
+from vbwizard.session.models import Mode, Scope, ScopeType, Step
 from vbwizard.steps import step_heading
 from vbwizard.tui.screens.step import StepScreen
 from vbwizard.tui.widgets.choice_row import Choice, ChoiceRow
-from vbwizard.tui.widgets.fields import Field, list_setter, text_setter
+from vbwizard.tui.widgets.fields import Field
+from vbwizard.tui.widgets.forms import FieldSpec, build_fields
 
 SCOPE_TYPES: list[tuple[str, ScopeType]] = [
     ("Hele gemeente", "municipality"),
@@ -26,7 +26,27 @@ SCOPE_TYPES: list[tuple[str, ScopeType]] = [
     ("Anders", "other"),
 ]
 
-MODES = [Choice("group", "Groepssessie", "g"), Choice("self", "Zelfanalyse", "z")]
+MODES: list[Choice[Mode]] = [
+    Choice("group", "Groepssessie", "g"),
+    Choice("self", "Zelfanalyse", "z"),
+]
+
+NAMING = (
+    FieldSpec(Scope, "title", "Titel *", id="title", required="Een titel is verplicht."),
+    FieldSpec(
+        Scope,
+        "area",
+        "Gebied * (gemeente, wijk, buurt of plek)",
+        id="area",
+        required="Een gebied is verplicht.",
+    ),
+)
+CONTEXT = (
+    FieldSpec(Scope, "target_groups", "Doelgroepen (met komma's)"),
+    FieldSpec(Scope, "trigger", "Aanleiding: wat was de reden voor deze sessie?", multiline=True),
+)
+FACILITATOR = (FieldSpec(Scope, "facilitator", "Facilitator"),)
+DATE = (FieldSpec(Scope, "date", "Datum (bijv. 1-3-2026)", id="date"),)
 
 
 class ScopeScreen(StepScreen):
@@ -43,31 +63,14 @@ class ScopeScreen(StepScreen):
             "Waar gaat deze analyse over? Alleen titel en gebied zijn verplicht.",
             classes="step-intro",
         )
-        yield Field("Titel *", scope.title, self._set_title, field_id="title")
-        yield Field(
-            "Gebied * (gemeente, wijk, buurt of plek)", scope.area, self._set_area, field_id="area"
-        )
+        yield from build_fields(NAMING, scope)
         yield Label("Soort vraagstuk", classes="field-label")
         yield Select(
             SCOPE_TYPES, value=scope.scope_type or Select.NULL, id="scope-type", prompt="Kies…"
         )
-        yield Field(
-            "Doelgroepen (met komma's)",
-            ", ".join(scope.target_groups),
-            list_setter(lambda v: setattr(scope, "target_groups", v)),
-        )
-        yield Field(
-            "Aanleiding: wat was de reden voor deze sessie?",
-            scope.trigger or "",
-            text_setter(lambda v: setattr(scope, "trigger", v)),
-            multiline=True,
-        )
+        yield from build_fields(CONTEXT, scope)
         yield ChoiceRow("Vorm", MODES, self.session.mode, id="mode")
-        yield Field(
-            "Facilitator",
-            scope.facilitator or "",
-            text_setter(lambda v: setattr(scope, "facilitator", v)),
-        )
+        yield from build_fields(FACILITATOR, scope)
         yield Field(
             "Deelnemers (namen of rollen, met komma's; schuilnamen mogen)",
             ", ".join(p.name for p in scope.participants),
@@ -75,17 +78,7 @@ class ScopeScreen(StepScreen):
             field_id="participants",
             apply_on_leave=True,
         )
-        yield Field(
-            "Datum (bijv. 1-3-2026)", format_date(scope.date), self._set_date, field_id="date"
-        )
-
-    def _set_title(self, value: str) -> str | None:
-        self.session.scope.title = value.strip()
-        return None if value.strip() else "Een titel is verplicht."
-
-    def _set_area(self, value: str) -> str | None:
-        self.session.scope.area = value.strip()
-        return None if value.strip() else "Een gebied is verplicht."
+        yield from build_fields(DATE, scope)
 
     def _set_participants(self, value: str) -> str | None:
         """Rename, add or remove participants; their ids (and weights) stay theirs."""
@@ -103,23 +96,17 @@ class ScopeScreen(StepScreen):
             return str(exc)
         return None
 
-    def _set_date(self, value: str) -> str | None:
-        try:
-            self.session.scope.date = parse_date(value)
-        except ValueError as exc:
-            return str(exc)
-        return None
-
     @on(Select.Changed, "#scope-type")
     def _scope_type(self, event: Select.Changed) -> None:
-        value = event.value
-        self.session.scope.scope_type = None if value is Select.NULL else value  # type: ignore[assignment]
+        # Select.Changed is not generic: find the typed value among our own options.
+        chosen = (kind for _, kind in SCOPE_TYPES if kind == event.value)
+        self.session.scope.scope_type = next(chosen, None)
         self.commit()
 
     @on(ChoiceRow.Changed, "#mode")
-    def _mode(self, event: ChoiceRow.Changed) -> None:
-        if event.value in ("group", "self"):
-            self.session.mode = event.value  # type: ignore[assignment]
+    def _mode(self, event: ChoiceRow.Changed[Mode]) -> None:
+        if event.value is not None:  # A session always has a mode; Delete keeps it.
+            self.session.mode = event.value
             self.commit()
 
     def action_next_step(self) -> None:

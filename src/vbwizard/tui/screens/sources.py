@@ -8,7 +8,7 @@ change is committed at once, like every other answer in the wizard.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from rich.text import Text
 from textual import on
@@ -21,13 +21,14 @@ from textual.widget import Widget
 from textual.widgets import Button, DataTable, Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from vbwizard.session.models import SourceEntry, Step
+from vbwizard.session.models import SourceEntry, SourceKind, SourceStatus, Step
 from vbwizard.steps import step_heading
 from vbwizard.tui.screens.dialogs import ConfirmDialog, InputDialog
 from vbwizard.tui.screens.step import StepScreen
 from vbwizard.tui.themes import WIZARD_CSS
 from vbwizard.tui.widgets.choice_row import Choice, ChoiceRow
-from vbwizard.tui.widgets.fields import Field, Setter, text_setter
+from vbwizard.tui.widgets.fields import Field
+from vbwizard.tui.widgets.forms import FieldSpec, build_fields
 
 PRESETS: list[tuple[str, str]] = [
     ("Veiligheidsmonitor", "quantitative"),
@@ -45,25 +46,42 @@ PRESETS: list[tuple[str, str]] = [
 
 OWN_SOURCE = "__own__"
 
-STATUSES = [
+STATUSES: list[Choice[SourceStatus]] = [
     Choice("available", "Beschikbaar", "b"),
     Choice("missing", "Ontbreekt", "o"),
     Choice("planned", "Gepland", "g"),
 ]
-KINDS = [Choice("quantitative", "Kwantitatief", "k"), Choice("qualitative", "Kwalitatief", "l")]
+KINDS: list[Choice[SourceKind]] = [
+    Choice("quantitative", "Kwantitatief", "k"),
+    Choice("qualitative", "Kwalitatief", "l"),
+]
 STATUS_LABELS = {c.value: c.label.lower() for c in STATUSES}
-KIND_LABELS = {c.value: c.label.lower() for c in KINDS}
+KIND_LABELS: dict[str, str] = {c.value: c.label.lower() for c in KINDS}
+
+SOURCE_FIELDS = (
+    FieldSpec(
+        SourceEntry, "name", "Naam", required="Een bron heeft een naam nodig.", refuse_blank=True
+    ),
+)
+FINDING_FIELDS = (FieldSpec(SourceEntry, "finding", "Bevinding (kort: wat zegt deze bron?)"),)
+
+T = TypeVar("T")
 
 
-class SourceChoice(ChoiceRow):
-    """A choice row that edits one attribute of one source."""
+class SourceChoice(ChoiceRow[T]):
+    """A choice row of one source (the form may be rebuilt for another one meanwhile)."""
 
     def __init__(
-        self, prompt: str, choices: list[Choice], source: SourceEntry, attribute: str
+        self,
+        prompt: str,
+        choices: list[Choice[T]],
+        value: T | None,
+        source: SourceEntry,
+        *,
+        classes: str,
     ) -> None:
-        super().__init__(prompt, choices, getattr(source, attribute))
+        super().__init__(prompt, choices, value, classes=classes)
         self.source = source
-        self.attribute = attribute
 
 
 class SourcePicker(ModalScreen[str | None]):
@@ -152,8 +170,6 @@ class SourcesScreen(StepScreen):
         super().on_mount()
         self._fill_table()
         self._show_form()
-        # Focusing the first field can scroll the page past the step's title: start at the top.
-        self.call_after_refresh(self.query_one("#body").scroll_home, animate=False)
 
     # -- the table -------------------------------------------------------------------
 
@@ -217,14 +233,10 @@ class SourcesScreen(StepScreen):
         form.mount_all(
             [
                 Static(f"Bron {index + 1} bewerken", classes="section-title"),
-                Field("Naam", source.name, self._name_setter(source)),
-                SourceChoice("Status", STATUSES, source, "status"),
-                SourceChoice("Soort", KINDS, source, "kind"),
-                Field(
-                    "Bevinding (kort: wat zegt deze bron?)",
-                    source.finding or "",
-                    self._finding_setter(source),
-                ),
+                *build_fields(SOURCE_FIELDS, source, applied=self._update_source),
+                SourceChoice("Status", STATUSES, source.status, source, classes="source-status"),
+                SourceChoice("Soort", KINDS, source.kind, source, classes="source-kind"),
+                *build_fields(FINDING_FIELDS, source, applied=self._update_source),
             ]
         )
         # Widgets mounted after the step opened are not covered by its read-only pass.
@@ -235,33 +247,25 @@ class SourcesScreen(StepScreen):
             if entry is source:
                 self._update_row(index)
 
-    def _name_setter(self, source: SourceEntry) -> Setter:
-        def setter(value: str) -> str | None:
-            if not value.strip():
-                return "Een bron heeft een naam nodig."
-            source.name = value.strip()
-            self._update_source(source)
-            return None
-
-        return setter
-
-    def _finding_setter(self, source: SourceEntry) -> Setter:
-        def apply(value: str | None) -> None:
-            source.finding = value
-            self._update_source(source)
-
-        return text_setter(apply)
-
-    @on(ChoiceRow.Changed)
-    def _choice(self, event: ChoiceRow.Changed) -> None:
+    @on(ChoiceRow.Changed, ".source-status")
+    def _status(self, event: ChoiceRow.Changed[SourceStatus]) -> None:
         row = event.row
-        if not isinstance(row, SourceChoice):
-            return
-        if row.attribute == "status" and event.value is None:
-            row.value = row.source.status  # A status is required; Delete keeps the old one.
-            return
-        setattr(row.source, row.attribute, event.value)
-        self._update_source(row.source)
+        if isinstance(row, SourceChoice):
+            if event.value is None:
+                row.value = row.source.status  # A status is required; Delete keeps the old one.
+                return
+            row.source.status = event.value
+            self._choice_applied(row.source)
+
+    @on(ChoiceRow.Changed, ".source-kind")
+    def _kind(self, event: ChoiceRow.Changed[SourceKind]) -> None:
+        row = event.row
+        if isinstance(row, SourceChoice):
+            row.source.kind = event.value
+            self._choice_applied(row.source)
+
+    def _choice_applied(self, source: SourceEntry) -> None:
+        self._update_source(source)
         self.commit()
 
     def _finding_input(self) -> Widget | None:

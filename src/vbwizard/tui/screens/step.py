@@ -188,11 +188,14 @@ class StepScreen(Screen[None]):
         return []
 
     def on_mount(self) -> None:
-        """Focus the first field; lock the fields of a read-only session."""
+        """Focus the first field, open at the top; lock the fields of a read-only session."""
         target = self.first_field()
         if target is not None:
             # Keep the step's title in view; the first field is near the top anyway.
             target.focus(scroll_visible=False)
+        # The first layout (or a focused field far down) can leave the page scrolled
+        # past the step's title: every step starts at its top.
+        self.call_after_refresh(self.query_one("#body").scroll_home, animate=False)
         if self.read_only:
             for widget in self.query("Input, TextArea, ChoiceRow, Button, SelectionList"):
                 if not widget.has_class("nav"):

@@ -65,8 +65,6 @@ class SummaryScreen(StepScreen):
         """Show the status; let the arrow keys scroll the page."""
         super().on_mount()
         self._show_status()
-        # The first layout can leave the page scrolled down; a summary starts at the top.
-        self.call_after_refresh(self.query_one("#body").scroll_home, animate=False)
 
     def first_field(self) -> Widget | None:
         """The page itself, so that the arrow keys scroll it."""

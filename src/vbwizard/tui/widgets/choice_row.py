@@ -1,9 +1,13 @@
-"""A row of mutually exclusive choices, picked with a key, arrows or the mouse."""
+"""A row of mutually exclusive choices, picked with a key, arrows or the mouse.
+
+The row is generic in the type of its values (``ChoiceRow[Mode]``), so a screen
+gets the value as the model's own type and mypy checks where it goes.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Generic, TypeVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -14,20 +18,25 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
+T = TypeVar("T")
+"""The type of a row's values, e.g. ``Literal["group", "self"]``."""
+V = TypeVar("V")
+"""The value type of a :class:`ChoiceRow.Changed` message (its own: a nested class)."""
+
 
 @dataclass(frozen=True)
-class Choice:
+class Choice(Generic[T]):
     """One option: its stored value, its label and the key that picks it."""
 
-    value: str
+    value: T
     label: str
     key: str
 
 
-class ChoiceOption(Static):
+class ChoiceOption(Static, Generic[T]):
     """One clickable option of a row."""
 
-    def __init__(self, choice: Choice) -> None:
+    def __init__(self, choice: Choice[T]) -> None:
         super().__init__(f"[{choice.key}] {choice.label}", classes="choice-option", markup=False)
         self.choice = choice
 
@@ -40,7 +49,7 @@ class ChoiceOption(Static):
             row.pick(self.choice.value)
 
 
-class ChoiceRow(Widget, can_focus=True):
+class ChoiceRow(Widget, Generic[T], can_focus=True):
     """A question with its options on one line; focus it and press an option's key."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -49,26 +58,30 @@ class ChoiceRow(Widget, can_focus=True):
         Binding("delete", "clear", "Wissen", show=False),
     ]
 
-    value: reactive[str | None] = reactive(None, init=False)
+    value: reactive[T | None] = reactive(None, init=False)
     """The chosen value, or ``None``."""
 
     @dataclass
-    class Changed(Message):
-        """The user picked (or cleared) a value."""
+    class Changed(Message, Generic[V]):
+        """The user picked (or cleared) a value.
 
-        row: ChoiceRow
-        value: str | None
+        A handler states the type it expects (``ChoiceRow.Changed[Mode]``), as
+        the row it listens to was built from ``Choice[Mode]`` options.
+        """
+
+        row: ChoiceRow[V]
+        value: V | None
 
         @property
-        def control(self) -> ChoiceRow:
+        def control(self) -> ChoiceRow[V]:
             """The row that changed."""
             return self.row
 
     def __init__(
         self,
         prompt: str,
-        choices: list[Choice],
-        value: str | None = None,
+        choices: list[Choice[T]],
+        value: T | None = None,
         *,
         id: str | None = None,
         classes: str | None = None,
@@ -79,7 +92,9 @@ class ChoiceRow(Widget, can_focus=True):
         self.note = note
         """A short line under the prompt, e.g. which answer points to a problem."""
         self.choices = choices
-        self.set_reactive(ChoiceRow.value, value)
+        # An ordinary assignment (before mounting, the watcher finds no options to
+        # mark yet): set_reactive(ChoiceRow.value, …) cannot be typed on a generic class.
+        self.value = value
 
     def compose(self) -> ComposeResult:
         """The prompt, then the options."""
@@ -113,7 +128,7 @@ class ChoiceRow(Widget, can_focus=True):
         for option in self.query(ChoiceOption):
             option.set_class(option.choice.value == self.value, "-chosen")
 
-    def pick(self, value: str | None) -> None:
+    def pick(self, value: T | None) -> None:
         """Choose ``value`` and tell the screen."""
         if self.disabled:
             return

@@ -2,6 +2,8 @@
 
 A field never traps the user: an invalid value is shown with a message beside
 the field and simply not applied; the user may fix it, clear it or move on.
+Textual validators (``textual.validation``) say what is invalid (a wrong
+date, a required text left blank); a setter may refuse a value too.
 Fields never save by themselves: they apply their text to the session and post
 :class:`AnswerCommitted`; the step screen hands that to its session's
 controller, which alone decides what a save means.
@@ -9,7 +11,7 @@ controller, which alone decides what a save means.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -19,6 +21,7 @@ from textual.containers import Vertical
 from textual.events import Blur
 from textual.message import Message
 from textual.timer import Timer
+from textual.validation import Validator
 from textual.widgets import Input, Label, Static, TextArea
 
 from vbwizard.tui.dutch import dutch_bindings
@@ -71,11 +74,25 @@ class BoundInput(_Autosave, Input):
     BINDINGS = dutch_bindings(Input)
 
     def __init__(
-        self, value: str, setter: Setter, *, apply_on_leave: bool = False, **kwargs: object
+        self,
+        value: str,
+        setter: Setter,
+        *,
+        apply_on_leave: bool = False,
+        validators: Sequence[Validator] = (),
+        apply_invalid: bool = False,
+        placeholder: str = "",
+        id: str | None = None,
     ) -> None:
-        super().__init__(value, **kwargs)  # type: ignore[arg-type]
+        # validate_on=[]: the validators run in apply_pending, together with the setter,
+        # so that one message (theirs or the setter's) shows beside the field.
+        super().__init__(
+            value, placeholder=placeholder, id=id, validators=validators, validate_on=[]
+        )
         self.setter = setter
         self.apply_on_leave = apply_on_leave
+        self.apply_invalid = apply_invalid
+        """Apply text the validators reject too (a blank title a step checks before going on)."""
         self._applied = value
         """The text last applied to the session; Textual also reports the initial value."""
 
@@ -91,11 +108,19 @@ class BoundInput(_Autosave, Input):
             self._schedule_save()
 
     def apply_pending(self) -> None:
-        """Apply the text to the session if it changed since it was last applied."""
+        """Apply the text to the session if it changed since it was last applied.
+
+        The validators' message (or else the setter's) shows beside the field; text
+        the validators reject is not applied unless ``apply_invalid`` says so.
+        """
         if self.value == self._applied:
             return  # Not an edit (e.g. the field showing its saved value): nothing to save.
         self._applied = self.value
-        error = self.setter(self.value)
+        result = self.validate(self.value)
+        error = result.failure_descriptions[0] if result and not result.is_valid else None
+        if error is None or self.apply_invalid:
+            refused = self.setter(self.value)
+            error = error or refused
         self.set_class(error is not None, "-invalid")
         field = self.parent
         if isinstance(field, Field):
@@ -122,8 +147,10 @@ class BoundTextArea(_Autosave, TextArea):
 
     BINDINGS = dutch_bindings(TextArea)
 
-    def __init__(self, value: str, setter: Setter, **kwargs: object) -> None:
-        super().__init__(value, soft_wrap=True, show_line_numbers=False, **kwargs)  # type: ignore[arg-type]
+    def __init__(
+        self, value: str, setter: Setter, *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(value, soft_wrap=True, show_line_numbers=False, id=id, classes=classes)
         self.setter = setter
         self._applied = value
 
@@ -154,8 +181,12 @@ class Field(Vertical):
         placeholder: str = "",
         field_id: str | None = None,
         apply_on_leave: bool = False,
+        validators: Sequence[Validator] = (),
+        apply_invalid: bool = False,
     ) -> None:
         super().__init__(classes="field")
+        self.validators = validators
+        self.apply_invalid = apply_invalid
         self.apply_on_leave = apply_on_leave
         self.label = label
         self.value = value
@@ -176,6 +207,8 @@ class Field(Vertical):
                 id=self.field_id,
                 placeholder=self.placeholder,
                 apply_on_leave=self.apply_on_leave,
+                validators=self.validators,
+                apply_invalid=self.apply_invalid,
             )
         yield Static("", classes="field-error", markup=False)
 
@@ -194,16 +227,6 @@ def text_setter(apply: Callable[[str | None], None]) -> Setter:
 
     def setter(value: str) -> str | None:
         apply(value if value.strip() else None)
-        return None
-
-    return setter
-
-
-def list_setter(apply: Callable[[list[str]], None]) -> Setter:
-    """A setter for a comma-separated list."""
-
-    def setter(value: str) -> str | None:
-        apply([part.strip() for part in value.split(",") if part.strip()])
         return None
 
     return setter
