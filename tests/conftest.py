@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,17 @@ import pytest
 from vbwizard.bank import Bank, load_bank
 
 DATA = Path(__file__).parent / "data"
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """Two test processes per core (``-n auto``), at most eight.
+
+    A Pilot test spends about half its time waiting for the app to go idle
+    (Textual's pilot sleeps between keys), so one process per core leaves the
+    cores half idle. ``-n 0`` runs everything in this process.
+    """
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(2, min(2 * (cores or 1), 8))
 MINI_BANK = DATA / "banks" / "mini.toml"
 
 

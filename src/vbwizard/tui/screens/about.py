@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Header, Markdown
 
 from vbwizard.tui.themes import WIZARD_CSS
+from vbwizard.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from vbwizard.tui.app import VbWizardApp
@@ -51,4 +52,4 @@ class AboutScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="body"):
             yield Markdown("\n".join(lines))
-        yield Footer()
+        yield KeyFooter()

@@ -15,13 +15,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from vbwizard.dates import format_date, parse_date
 from vbwizard.session.models import Buikpijn, PlannedAction, date_order_problem
 from vbwizard.tui.themes import WIZARD_CSS
 from vbwizard.tui.widgets.choice_row import Choice, ChoiceRow
 from vbwizard.tui.widgets.fields import Field
+from vbwizard.tui.widgets.footer import KeyFooter
 from vbwizard.tui.widgets.forms import FieldSpec, build_fields
 
 FIELDS = (
@@ -114,7 +115,7 @@ class ActionEditor(ModalScreen[PlannedAction | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Opslaan (Ctrl+S)", id="action-save", variant="primary", compact=True)
                 yield Button("Annuleren (Esc)", id="action-cancel", compact=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Focus the title and show the saved communication advice."""

@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from vbwizard.compare import DOWN, SAME, UP, Comparison, compare_sessions, weight_text
 from vbwizard.compare_render import header_line, measured_text
 from vbwizard.labels import EVALUATION_LABELS
 from vbwizard.tui.themes import WIZARD_CSS
+from vbwizard.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from vbwizard.session.models import Session
@@ -77,7 +78,7 @@ class CompareScreen(Screen[None]):
             if result.goal is not None or result.conclusion or result.process_notes:
                 yield Static("Doel en conclusie", classes="section-title")
                 yield Static(self._goal(result), id="compare-goal")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Focus the page, so the arrow keys scroll to priorities and actions too."""

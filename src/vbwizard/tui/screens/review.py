@@ -17,9 +17,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from vbwizard.tui.themes import WIZARD_CSS
+from vbwizard.tui.widgets.footer import KeyFooter
 from vbwizard.tui.widgets.session_table import (
     BASELINE_MARK,
     COLUMNS,
@@ -93,7 +94,7 @@ class ReviewScreen(Screen[None]):
         yield Static("", id="review-detail")
         hint = HINT.replace("Enter bekijken", "Enter verder") if self.only_in_progress else HINT
         yield Static(hint, id="review-hint", classes="hint")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Set up the columns and start reading the folder in the background."""

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.coordinate import Coordinate
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, DataTable, Footer, Label, OptionList, Static
+from textual.widgets import Button, DataTable, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from vbwizard.session.models import SourceEntry, SourceKind, SourceStatus, Step
@@ -28,6 +28,7 @@ from vbwizard.tui.screens.step import StepScreen
 from vbwizard.tui.themes import WIZARD_CSS
 from vbwizard.tui.widgets.choice_row import Choice, ChoiceRow
 from vbwizard.tui.widgets.fields import Field
+from vbwizard.tui.widgets.footer import KeyFooter
 from vbwizard.tui.widgets.forms import FieldSpec, build_fields
 
 PRESETS: list[tuple[str, str]] = [
@@ -106,7 +107,7 @@ class SourcePicker(ModalScreen[str | None]):
             yield Label("Welke bron wil je toevoegen?", classes="dialog-question")
             yield OptionList(*options, id="source-presets", markup=False)
             yield Label("Enter: kiezen · Esc: annuleren", classes="hint")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Focus the list."""

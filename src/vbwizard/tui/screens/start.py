@@ -11,8 +11,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
+
+from vbwizard.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from vbwizard.tui.app import VbWizardApp
@@ -56,7 +58,7 @@ class StartScreen(Screen[None]):
             with Vertical(id="start-info"):
                 yield Static(self._intro(), id="start-intro")
                 yield Static("\nSessies laden…", id="start-recent", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def _intro(self) -> str:
         # The bank loads just after this screen first shows; until then a generic title.

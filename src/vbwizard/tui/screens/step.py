@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, TextArea
+from textual.widgets import Header, Input, TextArea
 
 from vbwizard.bank.models import Bank
 from vbwizard.followup import steps_for
@@ -22,6 +22,7 @@ from vbwizard.tui.dutch import dutch_bindings
 from vbwizard.tui.themes import WIZARD_CSS
 from vbwizard.tui.widgets.choice_row import ChoiceRow
 from vbwizard.tui.widgets.fields import AnswerCommitted
+from vbwizard.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from vbwizard.session.controller import SessionController
@@ -181,7 +182,7 @@ class StepScreen(Screen[None]):
         with VerticalScroll(id="body", can_focus=False):
             yield from self.compose_body()
         # Compact: the keys of a step must fit in 80 columns.
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def compose_body(self) -> Iterable[Widget]:
         """The step's own widgets."""

@@ -14,10 +14,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from vbwizard.trend import FactorTrend, Trend
 from vbwizard.tui.themes import WIZARD_CSS
+from vbwizard.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from vbwizard.session.models import Session
@@ -73,7 +74,7 @@ class TrendScreen(Screen[None]):
             yield table
             yield Static("Resultaten van de acties per ronde", classes="section-title")
             yield Static(self._results(trend), id="trend-results")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Focus the page, so the arrow keys scroll it."""

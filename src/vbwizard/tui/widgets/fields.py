@@ -185,6 +185,8 @@ class Field(Vertical):
         apply_invalid: bool = False,
     ) -> None:
         super().__init__(classes="field")
+        self._error: str | None = None
+        """The message shown beside the field, if any."""
         self.validators = validators
         self.apply_invalid = apply_invalid
         self.apply_on_leave = apply_on_leave
@@ -214,6 +216,9 @@ class Field(Vertical):
 
     def show_error(self, message: str | None) -> None:
         """Show or clear the message beside the field."""
+        if message == self._error:
+            return  # Every keystroke reports; redrawing an unchanged message re-lays the page.
+        self._error = message
         error = self.query_one(".field-error", Static)
         error.update(message or "")
         error.display = message is not None

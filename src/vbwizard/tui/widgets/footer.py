@@ -1,0 +1,58 @@
+"""The key bar at the bottom, redrawn only when the keys it shows change.
+
+Textual's footer rebuilds all its key widgets whenever the focused widget's
+bindings *might* have changed, which is every focus move. Each rebuild mounts
+new widgets and lays out the whole screen again: on a busy step that made
+every Tab cost a full layout even though moving between two text fields
+changes no visible key. This footer compares what it would show with what it
+shows and leaves itself alone when they are the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer
+
+KeyBar = tuple[Hashable, ...]
+
+
+def shown_keys(screen: Screen[object]) -> KeyBar:
+    """What a footer on ``screen`` shows: each visible binding, enabled or not, in order."""
+    return tuple(
+        (
+            binding.key,
+            binding.key_display,
+            binding.description,
+            binding.action,
+            binding.group,
+            enabled,
+            tooltip,
+        )  # fmt: skip
+        for _node, binding, enabled, tooltip in screen.active_bindings.values()
+        if binding.show
+    )
+
+
+class KeyFooter(Footer):
+    """A :class:`~textual.widgets.Footer` that rebuilds only when its keys change."""
+
+    _composed: KeyBar | None = None
+
+    def compose(self) -> ComposeResult:
+        """Textual's footer, remembering which keys it drew."""
+        if self._bindings_ready:
+            self._composed = shown_keys(self.screen)
+        yield from super().compose()
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        """Rebuild as Textual does, unless the keys shown would be the same."""
+        if (
+            self._composed is not None
+            and screen is self.screen
+            and shown_keys(screen) == self._composed
+        ):
+            return
+        super().bindings_changed(screen)
