@@ -6,7 +6,7 @@ import datetime as dt
 
 from textual.widgets import Input
 
-from tests.tui.conftest import MakeApp
+from tests.tui.conftest import SIZE, MakeApp
 from vbwizard.bank import Bank
 from vbwizard.merge import merge_sessions
 from vbwizard.participants import named
@@ -16,8 +16,6 @@ from vbwizard.tui.screens.disagreements import DisagreementRow, DisagreementsScr
 from vbwizard.tui.screens.factor import FactorScreen
 from vbwizard.tui.screens.grid import GridScreen
 from vbwizard.tui.widgets.factor_grid import FactorCell
-
-SIZE = (80, 24)
 
 
 def _self(bank: Bank, name: str, weights: dict[str, Weight]) -> Session:

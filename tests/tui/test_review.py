@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
+from tests.tui.conftest import BROKEN, SIZE
+from tests.tui.factory import notifications
+from tests.tui.helpers import go_to, open_review, titles
 from vbwizard.demo import DEMO_ID
 from vbwizard.tui.app import VbWizardApp
 from vbwizard.tui.screens.dialogs import ConfirmDialog
@@ -14,9 +17,6 @@ from vbwizard.tui.screens.review import ReviewScreen
 from vbwizard.tui.screens.session_view import ReadOnlySummaryScreen
 from vbwizard.tui.screens.step import StepScreen
 from vbwizard.tui.widgets import session_table
-
-from .conftest import BROKEN, SIZE
-from .helpers import go_to, notes, open_review, titles
 
 
 async def test_filter_shrinks_the_list_and_clearing_restores_it(app: VbWizardApp) -> None:
@@ -65,7 +65,7 @@ async def test_unreadable_row_shows_the_reason_and_enter_explains(app: VbWizardA
             await pilot.press(key)
             await pilot.pause()
             assert app.screen is screen
-        assert any(BROKEN in note and "geen leesbare sessie" in note for note in notes(app))
+        assert any(BROKEN in note and "geen leesbare sessie" in note for note in notifications(app))
 
 
 async def test_enter_opens_read_only_and_nothing_can_change(app: VbWizardApp, folder: Path) -> None:
