@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
@@ -80,7 +80,7 @@ def folder(bank: Bank, sessions_dir: Path) -> Path:
     return sessions_dir
 
 
-def oost_self_assessment(bank: Bank, name: str, weights: dict[str, int | str]) -> Session:
+def oost_self_assessment(bank: Bank, name: str, weights: Mapping[str, int | str]) -> Session:
     """A self-assessment by ``name`` in Oost, made on 1 March 2026, as the review tests list it."""
     when = dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC)
     return self_assessment(bank, name, weights, title="Zelfanalyse Oost", area="Oost", when=when)

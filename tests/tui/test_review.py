@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from tests.tui.conftest import BROKEN, SIZE
 from tests.tui.factory import notifications
-from tests.tui.helpers import go_to, open_review, titles
+from tests.tui.helpers import go_to, open_review, settle, titles
 from vbwizard.demo import DEMO_ID
 from vbwizard.tui.app import VbWizardApp
 from vbwizard.tui.screens.dialogs import ConfirmDialog
@@ -137,14 +137,12 @@ async def test_table_fills_in_chunks_and_keeps_the_row_when_sorting(
         assert screen.table.row_count == 7
         await go_to(pilot, screen, "Veiligheidsbeleving")
         await pilot.press("1")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert screen.table.row_count == 7
         assert titles(screen)[screen.table.cursor_row] == "Veiligheidsbeleving De Horst"
         assert screen.table.cursor_row == 1
         await pilot.press("slash", *"oost")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert titles(screen) == ["Zelfanalyse Oost"] * 3
         assert "3 van 7 sessies" in str(screen.query_one("#review-status", Static).render())
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Input, Static
 
+from tests.samples import self_assessment
 from tests.tui.conftest import SIZE, MakeApp
 from tests.tui.factory import notifications, wizard
 from tests.tui.helpers import open_review, saved, titles
@@ -27,11 +28,8 @@ WHEN = dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC)
 
 
 def _self(bank: Bank, name: str, *, title: str = "Zelfanalyse Zuidbuurt") -> Session:
-    session = new_session(
-        bank, title=title, area="Zuidbuurt", mode="self", now=WHEN, session_id=f"zelf-{name}"
-    )
-    session.scope.facilitator = name.capitalize()
-    return session
+    """An empty self-assessment by ``name`` in the Zuidbuurt."""
+    return self_assessment(bank, name.capitalize(), {}, title=title, area="Zuidbuurt", when=WHEN)
 
 
 # -- the review list ------------------------------------------------------------------
