@@ -1,4 +1,4 @@
-"""Shared fixtures: isolated sessions folders, the bundled and mini banks."""
+"""Shared fixtures: isolated sessions folders, the bundled and mini banks, the demo and a chain."""
 
 from __future__ import annotations
 
@@ -8,7 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.chains import chain_of_three
 from vbwizard.bank import Bank, load_bank
+from vbwizard.demo import demo_session
+from vbwizard.session.models import Session
+from vbwizard.session.storage import save_session
 
 DATA = Path(__file__).parent / "data"
 
@@ -49,3 +53,24 @@ def bank() -> Bank:
 @pytest.fixture(scope="session")
 def mini_bank() -> Bank:
     return load_bank(MINI_BANK)
+
+
+@pytest.fixture
+def demo(bank: Bank) -> Session:
+    """The demo session as shipped (completed); ``tests/tui`` overrides it with one in progress."""
+    return demo_session(bank)
+
+
+@pytest.fixture
+def demo_folder(bank: Bank, sessions_dir: Path) -> Path:
+    """A sessions folder holding only the demo session (the baseline)."""
+    save_session(demo_session(bank), sessions_dir)
+    return sessions_dir
+
+
+@pytest.fixture
+def chain_folder(bank: Bank, sessions_dir: Path) -> Path:
+    """A sessions folder with a chain of three sessions (see ``tests/chains.py``)."""
+    for session in chain_of_three(bank):
+        save_session(session, sessions_dir)
+    return sessions_dir

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from textual.widgets import Input
 
 from vbwizard.bank import Bank
-from vbwizard.demo import demo_session
 from vbwizard.reports import render_report
-from vbwizard.session.models import Progress, Session
-from vbwizard.session.storage import save_session
-from vbwizard.tui.app import VbWizardApp
-from vbwizard.tui.screens.export_dialog import ExportDialog
+from vbwizard.session.models import Session
 
 from .test_report_formats import EXPECTED, SECTIONS
 
@@ -71,41 +64,3 @@ def test_bookmarks_title_author_and_language(pdf: PdfReader) -> None:
     assert pdf.metadata.author == "Sanne de Vries, beleidsadviseur veiligheid"
     root = pdf.trailer["/Root"]
     assert root["/Lang"] == "nl-NL" and root["/ViewerPreferences"]["/DisplayDocTitle"]
-
-
-def test_report_command_writes_pdf_but_not_to_the_terminal(
-    demo: Session, sessions_dir: Path, tmp_path: Path, run: Callable
-) -> None:
-    saved = save_session(demo, sessions_dir)
-    target = tmp_path / "rapport.pdf"
-    result = run("report", str(saved), "-o", str(target))
-    assert result.code == 0, result.err
-    assert PdfReader(target).pages
-    refused = run("report", str(saved), "--format", "pdf", "-o", "-")
-    assert refused.code == 2 and "PDF" in refused.err and refused.out == ""
-
-
-async def test_export_dialog_writes_a_pdf(
-    bank: Bank, sessions_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.chdir(tmp_path)
-    session = demo_session(bank)
-    session.status = "in_progress"  # a completed one would first ask whether to reopen it
-    session.progress = Progress(step="summary")
-    path = save_session(session, sessions_dir)
-    app = VbWizardApp(bank=bank, sessions_dir=sessions_dir, session_path=path, handle_signals=False)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
-        assert isinstance(app.screen, ExportDialog)
-        await pilot.press("down", "down", "space")  # HTML, Word, PDF: the third format
-        await pilot.pause()
-        field = app.screen.query_one("#export-path", Input)
-        assert field.value.endswith(".pdf")
-        await pilot.press("tab", "end", "ctrl+u", *"r.pdf", "enter")
-        await pilot.pause()
-        assert not isinstance(app.screen, ExportDialog)
-    text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "r.pdf").pages)
-    assert "Veiligheidsbeleving De Horst" in text

@@ -10,11 +10,10 @@ import docx
 import pytest
 from markdown_it import MarkdownIt
 
+from tests.samples import EVIL
 from vbwizard.bank import Bank
 from vbwizard.reports import render_report
 from vbwizard.session.models import Session
-
-from .conftest import EVIL
 
 # What a reader must find in every format (taken from the demo session).
 EXPECTED = [

@@ -11,20 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.tui.factory import wizard
 from vbwizard.demo import demo_session
 from vbwizard.session.models import Progress
 from vbwizard.session.storage import save_session
-from vbwizard.tui.app import VbWizardApp
 
 SIZE = (80, 24)
 # A folder that does not exist, so the start screen shows a fixed text.
 NO_SESSIONS = Path("snapshot-sessions-that-do-not-exist")
-
-
-def _app(bank, sessions_dir: Path, session_path: Path | None = None) -> VbWizardApp:
-    return VbWizardApp(
-        bank=bank, sessions_dir=sessions_dir, session_path=session_path, handle_signals=False
-    )
 
 
 @pytest.fixture
@@ -49,23 +43,23 @@ async def _settle(pilot) -> None:
 
 
 def test_start_screen(snap_compare, bank):
-    assert snap_compare(_app(bank, NO_SESSIONS), terminal_size=SIZE, run_before=_settle)
+    assert snap_compare(wizard(bank, NO_SESSIONS), terminal_size=SIZE, run_before=_settle)
 
 
 def test_tafel_van_12_grid(snap_compare, bank, sessions_dir, demo_file):
-    path = demo_file("factors")
-    assert snap_compare(_app(bank, sessions_dir, path), terminal_size=SIZE, run_before=_settle)
+    app = wizard(bank, sessions_dir, path=demo_file("factors"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=_settle)
 
 
 def test_factor_page(snap_compare, bank, sessions_dir, demo_file):
-    path = demo_file("factors", "kwaliteit-van-de-aanpak")
-    assert snap_compare(_app(bank, sessions_dir, path), terminal_size=SIZE, run_before=_settle)
+    app = wizard(bank, sessions_dir, path=demo_file("factors", "kwaliteit-van-de-aanpak"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=_settle)
 
 
 @pytest.mark.parametrize("step", ["priorities", "actions", "summary"])
 def test_later_steps(snap_compare, bank, sessions_dir, demo_file, step):
-    path = demo_file(step)
-    assert snap_compare(_app(bank, sessions_dir, path), terminal_size=SIZE, run_before=_settle)
+    app = wizard(bank, sessions_dir, path=demo_file(step))
+    assert snap_compare(app, terminal_size=SIZE, run_before=_settle)
 
 
 SMALLEST = (60, 20)
@@ -83,5 +77,5 @@ SMALLEST = (60, 20)
     ids=["grid", "factor", "actions", "summary"],
 )
 def test_smallest_size(snap_compare, bank, sessions_dir, demo_file, step, factor):
-    path = demo_file(step, factor)
-    assert snap_compare(_app(bank, sessions_dir, path), terminal_size=SMALLEST, run_before=_settle)
+    app = wizard(bank, sessions_dir, path=demo_file(step, factor))
+    assert snap_compare(app, terminal_size=SMALLEST, run_before=_settle)

@@ -2,38 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from textual.widgets import Input
 
-from tests.tui.conftest import MakeApp
+from tests.tui.conftest import SIZE, MakeApp, oost_self_assessment
 from vbwizard.bank import Bank
 from vbwizard.merge import merge_sessions
 from vbwizard.participants import named
-from vbwizard.session.create import new_session
 from vbwizard.session.models import Session, Weight
 from vbwizard.tui.screens.disagreements import DisagreementRow, DisagreementsScreen
 from vbwizard.tui.screens.factor import FactorScreen
 from vbwizard.tui.screens.grid import GridScreen
 from vbwizard.tui.widgets.factor_grid import FactorCell
-
-SIZE = (80, 24)
-
-
-def _self(bank: Bank, name: str, weights: dict[str, Weight]) -> Session:
-    session = new_session(
-        bank,
-        title="Zelfanalyse Oost",
-        area="Oost",
-        mode="self",
-        now=dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC),
-        session_id=f"zelf-{name.lower()}",
-    )
-    session.scope.facilitator = name
-    for factor_id, weight in weights.items():
-        session.answer(factor_id).weight = weight
-        session.answer(factor_id).visited = True
-    return session
 
 
 def _merged(bank: Bank) -> Session:
@@ -43,7 +22,7 @@ def _merged(bank: Bank) -> Session:
         ("Bram", {**agree, "verloedering": 3}),
         ("Cem", {**agree, "verloedering": 1}),
     ]
-    return merge_sessions(bank, [_self(bank, name, w) for name, w in people])
+    return merge_sessions(bank, [oost_self_assessment(bank, name, w) for name, w in people])
 
 
 def _cell(grid: GridScreen, factor_id: str) -> str:
@@ -98,7 +77,7 @@ async def test_where_we_disagree_is_one_key_away_in_a_group_session(
 
 
 async def test_a_self_assessment_offers_no_disagreement_list(make_app: MakeApp, bank: Bank) -> None:
-    app, _ = make_app(_self(bank, "Anna", {"verloedering": 2}), "factors")
+    app, _ = make_app(oost_self_assessment(bank, "Anna", {"verloedering": 2}), "factors")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+r")

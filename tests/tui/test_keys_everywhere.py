@@ -9,7 +9,8 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
-from tests.tui.conftest import MakeApp
+from tests.tui.conftest import SIZE, MakeApp
+from tests.tui.factory import notifications
 from tests.tui.helpers import saved
 from vbwizard.session.models import Session
 from vbwizard.tui.app import VbWizardApp
@@ -20,7 +21,6 @@ from vbwizard.tui.screens.start import StartScreen
 from vbwizard.tui.widgets.choice_row import ChoiceRow
 
 QUALITY = "kwaliteit-van-de-aanpak"  # factor 9
-SIZE = (80, 24)
 
 # The three kinds of field on a factor page of a group session.
 FIELDS = {
@@ -47,7 +47,7 @@ Check = Callable[[VbWizardApp], Awaitable[None] | None]
 
 
 def _saved_notice(app: VbWizardApp) -> None:
-    assert any(n.message == "Opgeslagen." for n in app._notifications)
+    assert "Opgeslagen." in notifications(app)
 
 
 def _asks_for_folder(app: VbWizardApp) -> None:

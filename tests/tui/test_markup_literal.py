@@ -14,15 +14,15 @@ from textual.app import App
 from textual.widgets import DataTable, Input, Static, TextArea
 
 from tests.conftest import MINI_BANK
-from tests.review.helpers import open_review
 from tests.tui.conftest import MakeApp
+from tests.tui.factory import wizard
+from tests.tui.helpers import open_review
 from vbwizard.bank import Bank, load_bank
 from vbwizard.session.create import new_session
 from vbwizard.session.lock import lock_path
 from vbwizard.session.models import FactorAnswer, Priority, Progress, Session
 from vbwizard.session.storage import save_session
 from vbwizard.steps import STEP_NAMES
-from vbwizard.tui.app import VbWizardApp
 from vbwizard.tui.screens.dialogs import ConfirmDialog
 from vbwizard.tui.screens.factor import FactorScreen
 from vbwizard.tui.screens.grid import GridScreen
@@ -117,7 +117,7 @@ async def test_every_step_shows_markup_literally(
             assert f"{step}Screen" in names, names
 
     # The review list, from the start screen, shows the title as typed.
-    start = VbWizardApp(bank=bank, sessions_dir=sessions_dir, handle_signals=False)
+    start = wizard(bank, sessions_dir)
     async with start.run_test(size=(120, 30)) as pilot:
         review = await open_review(pilot)
         shown = _shown(start)
@@ -156,7 +156,7 @@ async def test_a_banks_texts_are_shown_literally(tmp_path: Path, sessions_dir: P
     session.priorities = [Priority(factor="alfa", reason="Reden")]
     session.progress = Progress(step="factors", factor="alfa")
     path = save_session(session, sessions_dir)
-    app = VbWizardApp(bank=bank, sessions_dir=sessions_dir, session_path=path, handle_signals=False)
+    app = wizard(bank, sessions_dir, path=path)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, FactorScreen)
@@ -175,7 +175,7 @@ async def test_a_banks_texts_are_shown_literally(tmp_path: Path, sessions_dir: P
         assert "Alfa" + MARK in _shown(app)
         assert app.is_running
 
-    start = VbWizardApp(bank=bank, sessions_dir=sessions_dir, handle_signals=False)
+    start = wizard(bank, sessions_dir)
     async with start.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert "Mini-bank" + MARK in _shown(start)
@@ -190,9 +190,7 @@ async def test_a_lock_files_text_is_shown_literally(mini_bank: Bank, sessions_di
         json.dumps({"pid": 2**22 + 12345, "host": host, "since": "2026-01-01T10:00:00"}),
         encoding="utf-8",
     )
-    app = VbWizardApp(
-        bank=mini_bank, sessions_dir=sessions_dir, session_path=path, handle_signals=False
-    )
+    app = wizard(mini_bank, sessions_dir, path=path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)

@@ -6,7 +6,6 @@ from rich.console import Console
 from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import Input, Static
-from textual.widgets._footer import FooterKey
 
 from tests.tui.conftest import MakeApp
 from tests.tui.helpers import type_text
@@ -31,7 +30,9 @@ def _inside(widget: Widget, outer: Widget) -> bool:
 
 def _footer(app: VbWizardApp) -> dict[str, str]:
     """The footer keys drawn whole (key and label), by key."""
-    keys = list(app.screen.query(FooterKey))
+    # Textual does not export its footer key widget; its CSS type name finds it without
+    # importing a private module, and ``key`` and ``description`` are public attributes.
+    keys = list(app.screen.query("FooterKey"))
     palette = next(k for k in keys if k.has_class("-command-palette"))
     return {
         k.key: k.description
@@ -117,7 +118,7 @@ async def test_the_summary_shows_each_action_with_owner_and_dates(
         assert isinstance(screen, SummaryScreen)
         plan = screen.query_one("#summary-plan", Static)
         text = str(plan.render())
-        lines = Console(width=plan.content_region.width).render_lines(screen._plan_text())
+        lines = Console(width=plan.content_region.width).render_lines(plan.content)
         assert len(lines) == plan.region.height  # every line shown, none cut off
     accepted = [a for a in demo.actions if a.status == "accepted"]
     assert accepted

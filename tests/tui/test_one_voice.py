@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.tui.conftest import MakeApp
+from tests.tui.factory import wizard
 from vbwizard.bank import Bank
 from vbwizard.session.models import Session, Step
 from vbwizard.tui.app import VbWizardApp
@@ -102,7 +103,7 @@ async def test_main_screen_speaks_dutch_with_je(
 
 
 async def test_start_screen_speaks_dutch_with_je(bank: Bank, sessions_dir: Path) -> None:
-    app = VbWizardApp(bank=bank, sessions_dir=sessions_dir, handle_signals=False)
+    app = wizard(bank, sessions_dir)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert offences(visible_lines(app)) == []

@@ -7,15 +7,15 @@ from pathlib import Path
 
 from textual.widgets import Input, Static
 
-from tests.review.helpers import notes, open_review, titles
-from tests.tui.conftest import MakeApp
-from tests.tui.helpers import saved
+from tests.samples import self_assessment
+from tests.tui.conftest import SIZE, MakeApp
+from tests.tui.factory import notifications, wizard
+from tests.tui.helpers import open_review, saved, titles
 from vbwizard.bank import Bank
 from vbwizard.demo import demo_session
 from vbwizard.session.create import new_session
 from vbwizard.session.models import Priority, Session, SourceEntry
 from vbwizard.session.storage import save_session
-from vbwizard.tui.app import VbWizardApp
 from vbwizard.tui.screens.actions import ActionRow, ActionsScreen, AddButton
 from vbwizard.tui.screens.dialogs import ConfirmDialog
 from vbwizard.tui.screens.priorities import PrioritiesScreen
@@ -24,16 +24,12 @@ from vbwizard.tui.screens.session_view import ReadOnlySummaryScreen
 from vbwizard.tui.screens.sources import SourcePicker, SourcesScreen
 from vbwizard.tui.widgets.session_table import SessionTable
 
-SIZE = (80, 24)
 WHEN = dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC)
 
 
 def _self(bank: Bank, name: str, *, title: str = "Zelfanalyse Zuidbuurt") -> Session:
-    session = new_session(
-        bank, title=title, area="Zuidbuurt", mode="self", now=WHEN, session_id=f"zelf-{name}"
-    )
-    session.scope.facilitator = name.capitalize()
-    return session
+    """An empty self-assessment by ``name`` in the Zuidbuurt."""
+    return self_assessment(bank, name.capitalize(), {}, title=title, area="Zuidbuurt", when=WHEN)
 
 
 # -- the review list ------------------------------------------------------------------
@@ -50,7 +46,7 @@ async def test_review_list_tells_same_titled_sessions_apart_and_searches_all(
     followup.links.followup_of = baseline.id
     followup.scope.facilitator = "Sanne"
     save_session(followup, sessions_dir)
-    app = VbWizardApp(bank=bank, sessions_dir=sessions_dir, handle_signals=False)
+    app = wizard(bank, sessions_dir)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(pilot)
         table = screen.table
@@ -79,7 +75,7 @@ async def test_space_marks_the_row_the_user_sees_and_stays_there(
 ) -> None:
     for name in ("anna", "bram"):
         save_session(_self(bank, name), sessions_dir)
-    app = VbWizardApp(bank=bank, sessions_dir=sessions_dir, handle_signals=False)
+    app = wizard(bank, sessions_dir)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(pilot)
         table: SessionTable = screen.table
@@ -96,20 +92,20 @@ async def test_continue_with_only_completed_sessions_says_where_they_are(
     bank: Bank, sessions_dir: Path
 ) -> None:
     save_session(demo_session(bank), sessions_dir)  # completed
-    app = VbWizardApp(bank=bank, sessions_dir=sessions_dir, handle_signals=False)
+    app = wizard(bank, sessions_dir)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(pilot, key="v")
         assert isinstance(screen, ReviewScreen) and screen.table.row_count == 0
         status = str(screen.query_one("#review-status", Static).render())
         assert "1 afgerond" in status and "Opgeslagen sessies bekijken" in status
-        assert not any(n.startswith("Geen sessies in") for n in notes(app))
+        assert not any(n.startswith("Geen sessies in") for n in notifications(app))
 
 
 async def test_read_only_view_of_a_completed_session_says_how_to_reopen(
     bank: Bank, sessions_dir: Path
 ) -> None:
     save_session(demo_session(bank), sessions_dir)
-    app = VbWizardApp(bank=bank, sessions_dir=sessions_dir, handle_signals=False)
+    app = wizard(bank, sessions_dir)
     async with app.run_test(size=SIZE) as pilot:
         await open_review(pilot)
         await pilot.press("enter")
@@ -121,7 +117,7 @@ async def test_read_only_view_of_a_completed_session_says_how_to_reopen(
         assert "Druk op c om de sessie" not in status  # c cannot work here
         await pilot.press("c")
         await pilot.pause()
-        assert "o: bewerken" in notes(app)[-1]
+        assert "o: bewerken" in notifications(app)[-1]
         await pilot.press("o")  # and it is so: edit, after the question to reopen
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog) and app.read_only
@@ -149,7 +145,7 @@ async def test_priorities_move_from_the_reason_field_of_every_card(
         reasons[0].focus()
         await pilot.press("ctrl+up")  # the first card cannot go up: said, not silent
         await pilot.pause()
-        assert "al bovenaan" in notes(app)[-1]
+        assert "al bovenaan" in notifications(app)[-1]
         for place in range(len(before) - 1):  # the first card too, not only the lower ones
             reasons = list(screen.query("#chosen Input").results(Input))
             reasons[place].focus()

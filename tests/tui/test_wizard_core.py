@@ -10,8 +10,10 @@ import sys
 import textwrap
 from pathlib import Path
 
-from tests.app.conftest import SIZE, last_notification, make_app
-from tests.app.terminal import run_in_pty_then_signal
+from tests.tui.conftest import SIZE
+from tests.tui.factory import wizard
+from tests.tui.helpers import last_notification
+from tests.tui.terminal import run_in_pty_then_signal
 from vbwizard.session import storage
 from vbwizard.session.lock import lock_path
 from vbwizard.session.storage import SaveError, load_session, session_files
@@ -22,7 +24,7 @@ from vbwizard.tui.screens.scope import ScopeScreen
 
 
 async def test_new_session_is_saved_once_it_has_a_title(bank, sessions_dir):
-    app = make_app(bank, sessions_dir)
+    app = wizard(bank, sessions_dir)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")  # "Nieuwe groepssessie"
         assert isinstance(app.screen, ScopeScreen)
@@ -39,7 +41,7 @@ async def test_new_session_is_saved_once_it_has_a_title(bank, sessions_dir):
 
 
 async def test_scope_requires_title_and_area_but_never_traps(bank, sessions_dir):
-    app = make_app(bank, sessions_dir)
+    app = wizard(bank, sessions_dir)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", *"Alleen titel", "pagedown")
         await pilot.pause()
@@ -53,7 +55,7 @@ async def test_scope_requires_title_and_area_but_never_traps(bank, sessions_dir)
 
 async def test_wrong_date_gets_a_message_not_a_crash(bank, sessions_dir, saved_session):
     _, path = saved_session
-    app = make_app(bank, sessions_dir, path)
+    app = wizard(bank, sessions_dir, path=path)
     async with app.run_test(size=SIZE) as pilot:
         app.goto("scope")
         await pilot.pause()
@@ -69,7 +71,7 @@ async def test_wrong_date_gets_a_message_not_a_crash(bank, sessions_dir, saved_s
 
 async def test_factor_answers_by_keys_are_saved(bank, sessions_dir, saved_session):
     _, path = saved_session
-    app = make_app(bank, sessions_dir, path)
+    app = wizard(bank, sessions_dir, path=path)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, GridScreen)
         await pilot.press("enter")  # factor 1
@@ -94,7 +96,7 @@ async def test_factor_answers_by_keys_are_saved(bank, sessions_dir, saved_sessio
 
 async def test_group_weights_show_spread_and_flag_disagreement(bank, sessions_dir, saved_session):
     _, path = saved_session
-    app = make_app(bank, sessions_dir, path)
+    app = wizard(bank, sessions_dir, path=path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         app.screen.query_one("#participant-weights").focus()
@@ -114,7 +116,7 @@ async def test_group_weights_show_spread_and_flag_disagreement(bank, sessions_di
 
 async def test_text_is_saved_within_a_second_of_typing(bank, sessions_dir, saved_session):
     _, path = saved_session
-    app = make_app(bank, sessions_dir, path)
+    app = wizard(bank, sessions_dir, path=path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         app.screen.query_one("#notes").focus()
@@ -125,7 +127,7 @@ async def test_text_is_saved_within_a_second_of_typing(bank, sessions_dir, saved
 
 async def test_next_previous_and_jump_between_factors(bank, sessions_dir, saved_session):
     _, path = saved_session
-    app = make_app(bank, sessions_dir, path)
+    app = wizard(bank, sessions_dir, path=path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("right", "right", "down", "enter")  # row 2, column 3: factor 7
         assert app.screen.factor_id == bank.factors[6].id
@@ -147,12 +149,12 @@ async def test_next_previous_and_jump_between_factors(bank, sessions_dir, saved_
 
 async def test_reopening_returns_to_the_same_step_and_factor(bank, sessions_dir, saved_session):
     _, path = saved_session
-    app = make_app(bank, sessions_dir, path)
+    app = wizard(bank, sessions_dir, path=path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("right", "right", "enter", "2")
         await pilot.press("ctrl+q")
     assert not lock_path(path).exists()
-    again = make_app(bank, sessions_dir, path)
+    again = wizard(bank, sessions_dir, path=path)
     async with again.run_test(size=SIZE):
         assert isinstance(again.screen, FactorScreen)
         assert again.screen.factor_id == bank.factors[2].id
@@ -161,7 +163,7 @@ async def test_reopening_returns_to_the_same_step_and_factor(bank, sessions_dir,
 
 async def test_unvisited_factors_are_named_before_prioritising(bank, sessions_dir, saved_session):
     _, path = saved_session
-    app = make_app(bank, sessions_dir, path)
+    app = wizard(bank, sessions_dir, path=path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "escape", "pagedown")
         await pilot.pause()
@@ -174,9 +176,9 @@ async def test_unvisited_factors_are_named_before_prioritising(bank, sessions_di
 
 async def test_second_instance_is_told_and_may_open_read_only(bank, sessions_dir, saved_session):
     _, path = saved_session
-    first = make_app(bank, sessions_dir, path)
+    first = wizard(bank, sessions_dir, path=path)
     async with first.run_test(size=SIZE):
-        second = make_app(bank, sessions_dir, path)
+        second = wizard(bank, sessions_dir, path=path)
         async with second.run_test(size=SIZE) as pilot:
             assert isinstance(second.screen, ConfirmDialog)
             assert "al geopend door proces" in second.screen.question
@@ -203,7 +205,7 @@ async def test_stale_lock_of_a_killed_process_is_taken_over_after_a_question(
         """
     )
     subprocess.run([sys.executable, "-c", code])
-    app = make_app(bank, sessions_dir, path)
+    app = wizard(bank, sessions_dir, path=path)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, ConfirmDialog)
         assert "niet meer draait" in app.screen.question
@@ -224,7 +226,7 @@ async def test_failed_save_keeps_answers_and_saves_once_writable(
     def disk_full(target: Path, data: bytes) -> None:
         raise SaveError(target, "the disk is full")
 
-    app = make_app(bank, sessions_dir, path)
+    app = wizard(bank, sessions_dir, path=path)
     async with app.run_test(size=SIZE) as pilot:
         monkeypatch.setattr(storage, "atomic_write", disk_full)
         await pilot.press("enter", "3")
@@ -251,7 +253,7 @@ async def test_save_elsewhere_when_the_folder_refuses(
             raise SaveError(target, "the disk or folder is read-only")
         real_write(target, data)
 
-    app = make_app(bank, sessions_dir, path)
+    app = wizard(bank, sessions_dir, path=path)
     async with app.run_test(size=SIZE) as pilot:
         monkeypatch.setattr(storage, "atomic_write", read_only)
         await pilot.press("enter", "2", "ctrl+e")
@@ -275,7 +277,7 @@ def test_sigterm_and_sighup_save_unlock_and_restore_the_terminal(bank, sessions_
 
 async def test_ctrl_c_saves_and_quits_and_q_types_in_text_fields(bank, sessions_dir, saved_session):
     _, path = saved_session
-    app = make_app(bank, sessions_dir, path)
+    app = wizard(bank, sessions_dir, path=path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         app.screen.query_one("#notes").focus()
@@ -287,7 +289,7 @@ async def test_ctrl_c_saves_and_quits_and_q_types_in_text_fields(bank, sessions_
     assert not app.is_running
     assert load_session(path).factors[bank.factors[0].id].notes == "q is een letter"
     assert not lock_path(path).exists()
-    again = make_app(bank, sessions_dir, path)
+    again = wizard(bank, sessions_dir, path=path)
     async with again.run_test(size=SIZE) as pilot:
         await pilot.press("escape", "q")  # on the grid q does nothing: it sits beside w
         await pilot.pause()
@@ -299,7 +301,7 @@ async def test_ctrl_c_saves_and_quits_and_q_types_in_text_fields(bank, sessions_
 
 async def test_mouse_opens_a_factor_and_picks_an_answer(bank, sessions_dir, saved_session):
     _, path = saved_session
-    app = make_app(bank, sessions_dir, path)
+    app = wizard(bank, sessions_dir, path=path)
     async with app.run_test(size=SIZE) as pilot:
         factor = bank.factors[4]
         await pilot.click(f"#cell-{factor.id}")

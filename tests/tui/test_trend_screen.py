@@ -7,25 +7,23 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static
 
+from tests.tui.conftest import SIZE
+from tests.tui.factory import wizard
+from tests.tui.helpers import go_to, open_review, type_text
 from vbwizard.bank import Bank
 from vbwizard.demo import DEMO_ID
 from vbwizard.session.storage import load_session
-from vbwizard.tui.app import VbWizardApp
 from vbwizard.tui.screens.dialogs import ConfirmDialog
 from vbwizard.tui.screens.evaluation import EvaluationScreen
 from vbwizard.tui.screens.review import ReviewScreen
 from vbwizard.tui.screens.trend import TrendScreen
 from vbwizard.tui.widgets.choice_row import ChoiceRow
 
-from ..review.helpers import go_to, open_review
-from ..tui.helpers import type_text
-from .conftest import SIZE
-
 
 async def test_the_chain_of_a_selected_session_with_a_chart_per_factor(
     bank: Bank, chain_folder: Path
 ) -> None:
-    app = VbWizardApp(bank=bank, sessions_dir=chain_folder, handle_signals=False)
+    app = wizard(bank, chain_folder)
     async with app.run_test(size=SIZE) as pilot:
         review = await open_review(pilot)
         await go_to(pilot, review, "derde ronde")
@@ -68,7 +66,7 @@ async def test_a_followup_whose_baseline_is_gone_can_still_be_evaluated(
         baseline.unlink()
     else:
         baseline.write_bytes(b"\xff\xfe niet te lezen")
-    app = VbWizardApp(bank=bank, sessions_dir=chain_folder, handle_signals=False)
+    app = wizard(bank, chain_folder)
     async with app.run_test(size=SIZE) as pilot:
         review = await open_review(pilot)
         await go_to(pilot, review, "De Horst — vervolg")

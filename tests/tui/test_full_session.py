@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from textual.pilot import Pilot
-
-from tests.app.conftest import SIZE, make_app
+from tests.tui.conftest import SIZE
+from tests.tui.factory import wizard
+from tests.tui.helpers import type_text
 from vbwizard.session.storage import load_session, session_files
 from vbwizard.tui.screens.actions import ActionsScreen
 from vbwizard.tui.screens.factor import FactorScreen
@@ -20,21 +20,16 @@ WEIGHTS = ["3", "2", "1", "1", "2", "0", "1", "1", "3", "0", "1", "?"]
 PARTICIPANTS = {1: "3 3 2", 9: "1 3 3"}
 
 
-async def _type(pilot: Pilot[None], text: str) -> None:
-    await pilot.press(*text)
-    await pilot.pause()
-
-
 async def test_complete_group_session_with_keys_only(bank, sessions_dir):
-    app = make_app(bank, sessions_dir)
+    app = wizard(bank, sessions_dir)
     async with app.run_test(size=SIZE) as pilot:
         # Step 1: scope. Title, area, then straight to the participants field.
         await pilot.press("enter")
-        await _type(pilot, "Horstplein avond")
+        await type_text(pilot, "Horstplein avond")
         await pilot.press("tab")
-        await _type(pilot, "Wijk De Horst")
+        await type_text(pilot, "Wijk De Horst")
         app.screen.query_one("#participants").focus()
-        await _type(pilot, "Anna, Bram, Cor")
+        await type_text(pilot, "Anna, Bram, Cor")
         await pilot.press("pagedown")
         await pilot.pause()
 
@@ -47,7 +42,7 @@ async def test_complete_group_session_with_keys_only(bank, sessions_dir):
 
         # Step 3: problem picture. Who feels unsafe, and yes, it is problematic.
         assert isinstance(app.screen, ProblemScreen)
-        await _type(pilot, "Ouderen rond het plein")
+        await type_text(pilot, "Ouderen rond het plein")
         app.screen.query_one("ChoiceRow").focus()
         await pilot.press("j", "pagedown")
         await pilot.pause()
@@ -63,7 +58,7 @@ async def test_complete_group_session_with_keys_only(bank, sessions_dir):
             await pilot.press(weight)
             if number in PARTICIPANTS:
                 app.screen.query_one("#participant-weights").focus()
-                await _type(pilot, PARTICIPANTS[number])
+                await type_text(pilot, PARTICIPANTS[number])
             await pilot.press("pagedown")
             await pilot.pause()
 
@@ -75,13 +70,13 @@ async def test_complete_group_session_with_keys_only(bank, sessions_dir):
         # Preselected: the four factors weighing 2 or 3. Give the first one a reason.
         reason = app.screen.query("PriorityCard Input").first()
         reason.focus()
-        await _type(pilot, "Regie ontbreekt")
+        await type_text(pilot, "Regie ontbreekt")
         await pilot.press("pagedown")
         await pilot.pause()
 
         # Step 6: the goal.
         assert isinstance(app.screen, GoalScreen)
-        await _type(pilot, "Bewoners durven weer over het plein")
+        await type_text(pilot, "Bewoners durven weer over het plein")
         await pilot.press("pagedown")
         await pilot.pause()
 
@@ -94,11 +89,11 @@ async def test_complete_group_session_with_keys_only(bank, sessions_dir):
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("tab", "tab")
-        await _type(pilot, "Wijkagent")
+        await type_text(pilot, "Wijkagent")
         await pilot.press("tab")
-        await _type(pilot, "1-3-2026")
+        await type_text(pilot, "1-3-2026")
         await pilot.press("tab")
-        await _type(pilot, "2026-06-30")
+        await type_text(pilot, "2026-06-30")
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("pagedown")

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.app.conftest import SIZE, make_app
+from tests.tui.conftest import SIZE
+from tests.tui.factory import wizard
 from vbwizard.session.lock import lock_path
 from vbwizard.session.storage import load_session, session_files
 
@@ -30,7 +31,7 @@ async def test_quitting_from_a_field_keeps_one_file_with_the_last_text(
     bank, sessions_dir, saved_session, key, step, factor, selector, typed
 ):
     session, path = saved_session
-    app = make_app(bank, sessions_dir, path)
+    app = wizard(bank, sessions_dir, path=path)
     async with app.run_test(size=SIZE) as pilot:
         app.goto(step, bank.factors[factor].id if factor is not None else None)
         await pilot.pause()
@@ -59,7 +60,7 @@ async def test_quitting_from_a_field_keeps_one_file_with_the_last_text(
 
 async def test_q_from_the_grid_keeps_one_file(bank, sessions_dir, saved_session):
     _, path = saved_session
-    app = make_app(bank, sessions_dir, path)
+    app = wizard(bank, sessions_dir, path=path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("q")
         await pilot.pause()
@@ -67,7 +68,7 @@ async def test_q_from_the_grid_keeps_one_file(bank, sessions_dir, saved_session)
 
 
 async def test_a_new_session_quit_while_typing_its_title_is_one_file(bank, sessions_dir):
-    app = make_app(bank, sessions_dir)
+    app = wizard(bank, sessions_dir)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", *"Wijk Noord", "tab", *"Noord")  # title, then the area
         await pilot.pause()
@@ -80,7 +81,7 @@ async def test_a_new_session_quit_while_typing_its_title_is_one_file(bank, sessi
 
 async def test_going_home_from_a_text_field_keeps_one_file(bank, sessions_dir, saved_session):
     _, path = saved_session
-    app = make_app(bank, sessions_dir, path)
+    app = wizard(bank, sessions_dir, path=path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         app.screen.query_one("#notes").focus()

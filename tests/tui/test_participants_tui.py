@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from tests.app.conftest import SIZE, make_app
+from tests.tui.conftest import SIZE
+from tests.tui.factory import wizard
 from vbwizard.session.storage import load_session
 
 
 async def test_renaming_after_weights_keeps_one_participant(bank, sessions_dir, saved_session):
     _, path = saved_session
     first, second = bank.factors[0].id, bank.factors[1].id
-    app = make_app(bank, sessions_dir, path)
+    app = wizard(bank, sessions_dir, path=path)
     async with app.run_test(size=SIZE) as pilot:
         app.goto("factors", first)
         await pilot.pause()
@@ -43,7 +44,7 @@ async def test_more_weights_than_participants_is_refused_not_a_new_person(
     bank, sessions_dir, saved_session
 ):
     _, path = saved_session
-    app = make_app(bank, sessions_dir, path)
+    app = wizard(bank, sessions_dir, path=path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         field = app.screen.query_one("#participant-weights")
@@ -67,7 +68,7 @@ async def test_more_weights_than_participants_is_refused_not_a_new_person(
 
 async def test_removing_a_participant_with_weights_is_refused(bank, sessions_dir, saved_session):
     _, path = saved_session
-    app = make_app(bank, sessions_dir, path)
+    app = wizard(bank, sessions_dir, path=path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         app.screen.query_one("#participant-weights").focus()
@@ -94,7 +95,7 @@ async def test_participants_typed_then_quit_from_the_field_are_kept(
     bank, sessions_dir, saved_session
 ):
     _, path = saved_session
-    app = make_app(bank, sessions_dir, path)
+    app = wizard(bank, sessions_dir, path=path)
     async with app.run_test(size=SIZE) as pilot:
         app.goto("scope")
         await pilot.pause()

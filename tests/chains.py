@@ -1,24 +1,13 @@
-"""Fixtures for the Evaluatie phase: a demo baseline and chains of follow-ups."""
+"""Chains of sessions for the Evaluatie phase: a demo baseline and its follow-ups."""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-
-import pytest
 
 from vbwizard.bank import Bank
 from vbwizard.demo import demo_session
 from vbwizard.followup import make_followup
 from vbwizard.session.models import Session
-from vbwizard.session.storage import save_session
-from vbwizard.tui.app import VbWizardApp
-
-from ..reports.conftest import run
-
-__all__ = ["run"]  # the in-process CLI runner of the report tests
-
-SIZE = (80, 24)
 
 
 def weigh(session: Session, previous: Session, weights: dict[str, int]) -> None:
@@ -58,24 +47,3 @@ def chain_of_three(bank: Bank) -> list[Session]:
     third.evaluation.actions[1].done = "partly"
     third.evaluation.actions[1].effect = "Bewoners kennen de regisseur"
     return [base, second, third]
-
-
-@pytest.fixture
-def demo_folder(bank: Bank, sessions_dir: Path) -> Path:
-    """A sessions folder holding only the demo session (the baseline)."""
-    save_session(demo_session(bank), sessions_dir)
-    return sessions_dir
-
-
-@pytest.fixture
-def chain_folder(bank: Bank, sessions_dir: Path) -> Path:
-    """A sessions folder with a chain of three sessions."""
-    for session in chain_of_three(bank):
-        save_session(session, sessions_dir)
-    return sessions_dir
-
-
-@pytest.fixture
-def demo_app(bank: Bank, demo_folder: Path) -> VbWizardApp:
-    """The app on the demo folder, at the start screen."""
-    return VbWizardApp(bank=bank, sessions_dir=demo_folder, handle_signals=False)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
-from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -17,8 +15,6 @@ from vbwizard.followup import make_followup
 from vbwizard.reports import render_report
 from vbwizard.reports.open_points import open_points
 from vbwizard.session.storage import load_session
-
-from ..reports.conftest import Result
 
 
 def _text(data: bytes, fmt: str) -> str:
@@ -88,23 +84,3 @@ def test_open_points_ask_for_expected_effect_and_indicator(bank: Bank) -> None:
     assert open_points(bank, followup)[-1] == (
         "Nog niet geëvalueerd uit de nulmeting: ‘Avondinzet handhaving’."
     )
-
-
-def test_the_html_report_of_the_latest_session_draws_the_trajectory(
-    run: Callable[..., Result], chain_folder: Path, tmp_path: Path
-) -> None:
-    target = tmp_path / "rapport.html"
-    result = run("report", "vervolg-2027", "-o", str(target), "--sessions-dir", str(chain_folder))
-    assert result.code == 0, result.err
-    html = target.read_text(encoding="utf-8")
-    assert "<h2>Verloop over de rondes</h2>" in html
-    assert len(re.findall(r'<svg viewBox="[^"]*" width="100%" role="img" class="trend"', html)) == 1
-    assert "ronde 1: 3, ronde 2: 2, ronde 3: 1" in html  # signaalcriminaliteit over the rounds
-    assert "<script" not in html
-    md = tmp_path / "rapport.md"
-    assert (
-        run("report", "vervolg-2027", "-o", str(md), "--sessions-dir", str(chain_folder)).code == 0
-    )
-    text = md.read_text(encoding="utf-8")  # the same trajectory, as tables, without the chart
-    assert "Verloop over de rondes" in text and "Gewicht per factor per ronde" in text
-    assert "<svg" not in text

@@ -6,13 +6,12 @@ from pathlib import Path
 
 from textual.widgets import Checkbox, Static
 
+from tests.tui.conftest import SIZE
+from tests.tui.helpers import go_to, open_review, titles
 from vbwizard.session.storage import load_session, save_session
 from vbwizard.tui.app import VbWizardApp
 from vbwizard.tui.screens.disagreements import DisagreementsScreen
 from vbwizard.tui.screens.merge import MergeDialog
-
-from .conftest import SIZE
-from .helpers import go_to, open_review, titles
 
 
 async def _open_dialog(app: VbWizardApp, pilot: object) -> MergeDialog:

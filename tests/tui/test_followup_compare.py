@@ -7,6 +7,9 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Static
 
+from tests.tui.conftest import FOLLOWUP_ID, SIZE
+from tests.tui.factory import notifications
+from tests.tui.helpers import go_to, open_review, titles
 from vbwizard.bank import Bank
 from vbwizard.demo import DEMO_ID, demo_session
 from vbwizard.session.storage import load_session
@@ -14,9 +17,6 @@ from vbwizard.tui.app import VbWizardApp
 from vbwizard.tui.screens.compare import CompareScreen
 from vbwizard.tui.screens.factor import FactorScreen
 from vbwizard.tui.screens.grid import GridScreen
-
-from .conftest import FOLLOWUP_ID, SIZE
-from .helpers import go_to, notes, open_review, titles
 
 
 async def test_followup_is_linked_copies_the_scope_and_shows_baseline_weights(
@@ -85,7 +85,7 @@ async def test_compare_a_marked_baseline_with_any_session(app: VbWizardApp) -> N
         await pilot.press("c")  # no baseline recorded or marked: explained
         await pilot.pause()
         assert app.screen is screen
-        assert "Markeer eerst de nulmeting" in notes(app)[-1]
+        assert "Markeer eerst de nulmeting" in notifications(app)[-1]
         await go_to(pilot, screen, "Vervolgmeting")
         await pilot.press("m")
         assert "◆ Vervolgmeting De Horst" in titles(screen)

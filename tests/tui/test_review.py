@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
+from tests.tui.conftest import BROKEN, SIZE
+from tests.tui.factory import notifications
+from tests.tui.helpers import go_to, open_review, settle, titles
 from vbwizard.demo import DEMO_ID
 from vbwizard.tui.app import VbWizardApp
 from vbwizard.tui.screens.dialogs import ConfirmDialog
@@ -14,9 +17,6 @@ from vbwizard.tui.screens.review import ReviewScreen
 from vbwizard.tui.screens.session_view import ReadOnlySummaryScreen
 from vbwizard.tui.screens.step import StepScreen
 from vbwizard.tui.widgets import session_table
-
-from .conftest import BROKEN, SIZE
-from .helpers import go_to, notes, open_review, titles
 
 
 async def test_filter_shrinks_the_list_and_clearing_restores_it(app: VbWizardApp) -> None:
@@ -65,7 +65,7 @@ async def test_unreadable_row_shows_the_reason_and_enter_explains(app: VbWizardA
             await pilot.press(key)
             await pilot.pause()
             assert app.screen is screen
-        assert any(BROKEN in note and "geen leesbare sessie" in note for note in notes(app))
+        assert any(BROKEN in note and "geen leesbare sessie" in note for note in notifications(app))
 
 
 async def test_enter_opens_read_only_and_nothing_can_change(app: VbWizardApp, folder: Path) -> None:
@@ -137,14 +137,12 @@ async def test_table_fills_in_chunks_and_keeps_the_row_when_sorting(
         assert screen.table.row_count == 7
         await go_to(pilot, screen, "Veiligheidsbeleving")
         await pilot.press("1")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert screen.table.row_count == 7
         assert titles(screen)[screen.table.cursor_row] == "Veiligheidsbeleving De Horst"
         assert screen.table.cursor_row == 1
         await pilot.press("slash", *"oost")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert titles(screen) == ["Zelfanalyse Oost"] * 3
         assert "3 van 7 sessies" in str(screen.query_one("#review-status", Static).render())
 

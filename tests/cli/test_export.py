@@ -12,12 +12,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from tests.cli.conftest import Result
+from tests.samples import BASELINE, FOLLOWUP, self_assessment
 from vbwizard.bank import Bank
 from vbwizard.demo import demo_session
 from vbwizard.session.models import FactorAnswer, Session
 from vbwizard.session.storage import save_session
-
-from .conftest import BASELINE, FOLLOWUP, Result, self_assessment
 
 ENGLISH = {"group", "self", "high", "medium", "low", "unknown", "in_progress", "completed"}
 """Stored values that must not reach a spreadsheet or a tool: the export speaks Dutch."""

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import docx
 import pytest
+from pypdf import PdfReader
 
+from tests.cli.conftest import Result
 from vbwizard.session.models import Session
 from vbwizard.session.storage import save_session
-
-from .conftest import Result
 
 
 @pytest.fixture
@@ -93,3 +94,35 @@ def test_a_failed_write_leaves_no_partial_file(
     assert result.code == 2 and "kon niet schrijven" in result.err
     assert [p.name for p in target.parent.iterdir()] == ["r.docx"]
     assert target.read_bytes() == b"oude versie"
+
+
+def test_report_command_writes_pdf_but_not_to_the_terminal(
+    demo: Session, sessions_dir: Path, tmp_path: Path, run: Callable
+) -> None:
+    saved = save_session(demo, sessions_dir)
+    target = tmp_path / "rapport.pdf"
+    result = run("report", str(saved), "-o", str(target))
+    assert result.code == 0, result.err
+    assert PdfReader(target).pages
+    refused = run("report", str(saved), "--format", "pdf", "-o", "-")
+    assert refused.code == 2 and "PDF" in refused.err and refused.out == ""
+
+
+def test_the_html_report_of_the_latest_session_draws_the_trajectory(
+    run: Callable[..., Result], chain_folder: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "rapport.html"
+    result = run("report", "vervolg-2027", "-o", str(target), "--sessions-dir", str(chain_folder))
+    assert result.code == 0, result.err
+    html = target.read_text(encoding="utf-8")
+    assert "<h2>Verloop over de rondes</h2>" in html
+    assert len(re.findall(r'<svg viewBox="[^"]*" width="100%" role="img" class="trend"', html)) == 1
+    assert "ronde 1: 3, ronde 2: 2, ronde 3: 1" in html  # signaalcriminaliteit over the rounds
+    assert "<script" not in html
+    md = tmp_path / "rapport.md"
+    assert (
+        run("report", "vervolg-2027", "-o", str(md), "--sessions-dir", str(chain_folder)).code == 0
+    )
+    text = md.read_text(encoding="utf-8")  # the same trajectory, as tables, without the chart
+    assert "Verloop over de rondes" in text and "Gewicht per factor per ronde" in text
+    assert "<svg" not in text

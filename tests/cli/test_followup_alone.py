@@ -6,17 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from vbwizard.bank import Bank, load_bank
-from vbwizard.chain import build_chain
+from tests.cli.conftest import Result
+from vbwizard.bank import Bank
 from vbwizard.demo import DEMO_ID
 from vbwizard.reports import render_report
 from vbwizard.session.storage import load_session
-
-from ..reports.conftest import Result
-from .conftest import chain_of_three, followup_of
 
 
 def test_followup_cli_prints_the_new_file_linked_to_its_baseline(
@@ -77,22 +72,3 @@ def test_a_followup_outlives_its_baseline(
     assert "## Evaluatie" in md and "70% binnen 5 dagen" in md
     shown = run("show", "vervolg-2026", "--sessions-dir", str(chain_folder))
     assert shown.code == 0, shown.err
-
-
-_SESSIONS = chain_of_three(load_bank())
-_BRANCH = followup_of(load_bank(), _SESSIONS[0], 2026, "vervolg-2026-oost")
-_STRAY = followup_of(load_bank(), _SESSIONS[0], 2026, "ander-gebied")
-_STRAY.links.followup_of = "elders"  # not part of this chain
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    order=st.permutations([*_SESSIONS, _BRANCH, _STRAY]),
-    member=st.sampled_from([DEMO_ID, "vervolg-2026", "vervolg-2027", "vervolg-2026-oost"]),
-)
-def test_the_chain_order_is_recovered_from_any_order_of_files(order: list, member: str) -> None:
-    chain = build_chain(order, member)
-    assert chain.ids == [DEMO_ID, "vervolg-2026", "vervolg-2026-oost", "vervolg-2027"]
-    assert [r.label for r in chain.rounds] == ["1", "2a", "2b", "3"]
-    assert chain.round_of("vervolg-2027").parent == "vervolg-2026"
-    assert chain.branched and chain.missing_baseline is None

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.terminal import close_terminal, drain, spawn, type_slowly, wait_for_screen
+from tests.tui.terminal import close_terminal, drain, spawn, type_slowly, wait_for_screen
 from vbwizard.session.lock import lock_path
 from vbwizard.session.models import Progress
 from vbwizard.session.storage import load_session, save_session, session_files

@@ -14,12 +14,11 @@ import pytest
 from markdown_it import MarkdownIt
 from pypdf import PdfReader
 
+from tests.chains import chain_of_three, followup_of
+from tests.cli.conftest import Result
 from vbwizard.bank import Bank
 from vbwizard.demo import DEMO_ID
 from vbwizard.session.storage import save_session
-
-from ..reports.conftest import Result
-from .conftest import chain_of_three, followup_of
 
 FORMATS = ("text", "md", "json", "html", "docx")
 

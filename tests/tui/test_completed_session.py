@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.app.conftest import SIZE, make_app
+from tests.tui.conftest import SIZE
+from tests.tui.factory import wizard
 from vbwizard.session.models import Progress
 from vbwizard.session.storage import load_session, save_session
 from vbwizard.tui.screens.dialogs import ConfirmDialog
@@ -21,7 +22,7 @@ def _completed(bank, sessions_dir):
 async def test_opening_a_completed_session_asks_and_viewing_changes_nothing(bank, sessions_dir):
     path = _completed(bank, sessions_dir)
     before = path.read_bytes()
-    app = make_app(bank, sessions_dir, path)
+    app = wizard(bank, sessions_dir, path=path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
@@ -43,7 +44,7 @@ async def test_opening_a_completed_session_asks_and_viewing_changes_nothing(bank
 
 async def test_reopening_is_explicit_and_visible(bank, sessions_dir):
     path = _completed(bank, sessions_dir)
-    app = make_app(bank, sessions_dir, path)
+    app = wizard(bank, sessions_dir, path=path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("enter")  # "Heropenen"
@@ -61,7 +62,7 @@ async def test_reopening_is_explicit_and_visible(bank, sessions_dir):
 
 async def test_completing_in_the_summary_then_c_reopens(bank, sessions_dir, saved_session):
     _, path = saved_session
-    app = make_app(bank, sessions_dir, path)
+    app = wizard(bank, sessions_dir, path=path)
     async with app.run_test(size=SIZE) as pilot:
         app.goto("summary")
         await pilot.pause()

@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
+from tests.tui.conftest import SIZE, oost_self_assessment
+from tests.tui.factory import notifications, wizard
+from tests.tui.helpers import go_to, open_review, titles
 from vbwizard.bank import Bank
 from vbwizard.demo import demo_session
 from vbwizard.participants import named
-from vbwizard.session.models import Progress
 from vbwizard.session.storage import load_session, save_session
 from vbwizard.tui.app import VbWizardApp
 from vbwizard.tui.screens.dialogs import ConfirmDialog
@@ -19,9 +21,6 @@ from vbwizard.tui.screens.export_dialog import ExportDialog
 from vbwizard.tui.screens.factor import FactorScreen
 from vbwizard.tui.screens.merge import MergeDialog
 from vbwizard.tui.screens.summary import SummaryScreen
-
-from .conftest import SIZE, self_assessment
-from .helpers import go_to, notes, open_review, titles
 
 
 async def test_merge_three_self_assessments_opens_where_we_disagree(
@@ -63,7 +62,7 @@ async def test_merge_three_self_assessments_opens_where_we_disagree(
 async def test_merge_refuses_another_bank_and_names_the_file(
     app: VbWizardApp, folder: Path, bank: Bank
 ) -> None:
-    other = self_assessment(bank, "dirk", {})
+    other = oost_self_assessment(bank, "dirk", {})
     other.bank.id = "andere-bank"
     save_session(other, folder)
     before = sorted(folder.iterdir())
@@ -71,7 +70,7 @@ async def test_merge_refuses_another_bank_and_names_the_file(
         screen = await open_review(pilot)
         await go_to(pilot, screen, "Zelfanalyse")
         await pilot.press("g")  # nothing marked yet: explained
-        assert "minstens twee" in notes(app)[-1]
+        assert "minstens twee" in notifications(app)[-1]
         await pilot.press("1")
         await go_to(pilot, screen, "Zelfanalyse")
         await pilot.press("space", "down", "space", "down", "space", "down", "space")
@@ -91,12 +90,7 @@ async def test_merge_refuses_another_bank_and_names_the_file(
 
 @pytest.fixture
 def summary_app(bank: Bank, sessions_dir: Path) -> VbWizardApp:
-    session = demo_session(bank)
-    session.progress = Progress(step="summary")
-    path = save_session(session, sessions_dir)
-    return VbWizardApp(
-        bank=bank, sessions_dir=sessions_dir, session_path=path, handle_signals=False
-    )
+    return wizard(bank, sessions_dir, session=demo_session(bank), step="summary")
 
 
 async def test_export_from_the_summary_writes_html_with_the_title(
@@ -124,4 +118,4 @@ async def test_export_from_the_summary_writes_html_with_the_title(
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         assert "Veiligheidsbeleving De Horst" in target.read_text(encoding="utf-8")
-        assert "rapport.html" in notes(app)[-1]
+        assert "rapport.html" in notifications(app)[-1]

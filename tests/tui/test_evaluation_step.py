@@ -5,15 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from tests.tui.conftest import SIZE
+from tests.tui.helpers import go_to, open_review, type_text
 from vbwizard.demo import DEMO_ID
 from vbwizard.session.storage import load_session
 from vbwizard.tui.app import VbWizardApp
 from vbwizard.tui.screens.evaluation import EvaluationScreen
 from vbwizard.tui.screens.grid import GridScreen
-
-from ..review.helpers import go_to, open_review
-from ..tui.helpers import type_text
-from .conftest import SIZE
 
 
 async def test_evaluate_three_baseline_actions_and_find_every_value_saved(

@@ -4,27 +4,24 @@ from __future__ import annotations
 
 import io
 import random
-import re
 import statistics
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.samples import name_leaks, named_self_assessments, self_assessment
 from vbwizard.bank import Bank
 from vbwizard.merge import answered_label, check_compatible, disputed_order, merge_sessions
 from vbwizard.participants import named
 from vbwizard.problems import ProblemsError
 from vbwizard.reports import render_report
-from vbwizard.session.models import FactorAnswer, Participant, Session, SourceEntry
+from vbwizard.session.models import FactorAnswer, Session
 from vbwizard.session.naming import slugify
 from vbwizard.session.storage import load_session, save_session, session_to_toml
 from vbwizard.spread import factor_stats, weight_stats
-
-from .conftest import Result, self_assessment
 
 weights = st.lists(st.integers(0, 3), min_size=1, max_size=12)
 
@@ -91,46 +88,14 @@ def test_merged_session_opens_with_the_most_disputed_factor(bank: Bank) -> None:
     assert [p.name for p in merged.scope.participants] == ["Anna", "Bram", "Cem"]
 
 
-def _named_inputs(bank: Bank) -> list[Session]:
-    """Three self-assessments that carry their authors' names everywhere a name can go."""
-    sessions = []
-    for name, weight, note in (
-        ("Els de Vries", 1, "Els vindt het plein 's avonds eng."),
-        ("Karim Bouali", 3, ""),
-        ("Anna Jansen", 0, "Overleg met Karim en Els nodig."),
-    ):
-        first = name.split()[0]
-        session = self_assessment(bank, name, {"verloedering": weight, "communicatie": 2}, note)
-        session.id = f"2026-11-02-zelfanalyse-{slugify(first)}-8575"
-        session.scope.title = f"Zelfanalyse {first}"
-        session.scope.area = f"De Horst (bij {first} om de hoek)"
-        session.scope.participants = [
-            Participant(id="p1", name=name),
-            Participant(id="p2", name="wijkagent"),
-        ]
-        session.scope.target_groups = ["jongeren", f"buren van {first}"]
-        session.sources = [SourceEntry(name=f"Gesprek met {first}", finding=f"{name} zegt: donker")]
-        session.factors["communicatie"].evidence = f"Navraag door {first.upper()}"
-        sessions.append(session)
-    return sessions
-
-
-NAMES = ("Els", "Vries", "Karim", "Bouali", "Anna", "Jansen", "8575", "zelfanalyse-els")
-
-
-def _leaks(text: str) -> list[str]:
-    """The names (as words: "rels" is no "Els") and the inputs' id parts found in ``text``."""
-    return [n for n in NAMES if re.search(rf"(?<![a-z]){re.escape(n)}(?![a-z])", text, re.I)]
-
-
 def test_anonymous_merge_and_its_reports_hold_no_names(bank: Bank) -> None:
-    merged = merge_sessions(bank, _named_inputs(bank), anonymous=True)
+    merged = merge_sessions(bank, named_self_assessments(bank), anonymous=True)
     assert [p.name for p in merged.scope.participants] == ["P1", "P2", "P3"]
     assert sorted(merged.factors["verloedering"].participant_weights.values()) == [0, 1, 3]
     assert merged.links.merged_from == []  # the inputs' ids carry the names
     assert merged.scope.title == "Groepsbeeld uit 3 zelfanalyses"  # the shared part named Els
     toml = session_to_toml(merged)
-    assert _leaks(toml) == []
+    assert name_leaks(toml) == []
     # What was written stays, with the names taken out.
     notes = merged.factors["verloedering"].participant_notes
     assert "[naam] vindt het plein 's avonds eng." in notes.values()
@@ -144,7 +109,7 @@ def test_anonymous_merge_and_its_reports_hold_no_names(bank: Bank) -> None:
             text = " ".join(parts)
         else:
             text = data.decode("utf-8")
-        assert _leaks(text) == [], fmt
+        assert name_leaks(text) == [], fmt
 
 
 def test_anonymous_pseudonyms_do_not_follow_the_order_of_the_files(bank: Bank) -> None:
@@ -201,89 +166,6 @@ def test_sessions_from_another_bank_are_named(bank: Bank, mini_bank: Bank) -> No
     assert problem.file == Path("bram.toml") and "'mini'" in problem.message
 
 
-def test_cli_merge_saves_a_group_session(
-    bank: Bank, sessions_dir: Path, run: Callable[..., Result]
-) -> None:
-    for name, w in (("Anna", 0), ("Bram", 3), ("Cem", 2)):
-        save_session(
-            self_assessment(bank, name, {"communicatie": w, "verloedering": 1}), sessions_dir
-        )
-    result = run("merge", "zelf-anna", "zelf-bram", "zelf-cem", "--sessions-dir", str(sessions_dir))
-    assert result.code == 0, result.err
-    path = Path(result.out.splitlines()[0])
-    assert path.parent == sessions_dir
-    merged = load_session(path)
-    assert merged.progress.factor == "communicatie"
-    assert "Begint bij 12. Communicatie: gewichten 0–3, mediaan 2" in result.out
-
-
-def test_cli_merge_with_incompatible_bank_names_the_file(
-    bank: Bank, mini_bank: Bank, sessions_dir: Path, run: Callable[..., Result]
-) -> None:
-    save_session(self_assessment(bank, "Anna", {"verloedering": 1}), sessions_dir)
-    save_session(self_assessment(mini_bank, "Bram", {"alfa": 1}), sessions_dir)
-    before = sorted(sessions_dir.iterdir())
-    result = run("merge", "zelf-anna", "zelf-bram", "--sessions-dir", str(sessions_dir))
-    assert result.code == 2
-    assert "zelf-bram.toml" in result.err and "'mini'" in result.err
-    assert "Traceback" not in result.err
-    assert sorted(sessions_dir.iterdir()) == before
-
-
-def test_cli_merge_to_a_file_uses_its_name_as_id(
-    bank: Bank, sessions_dir: Path, tmp_path: Path, run: Callable[..., Result]
-) -> None:
-    for name in ("Anna", "Bram"):
-        save_session(self_assessment(bank, name, {"verloedering": 1}), sessions_dir)
-    target = tmp_path / "groep-de-horst.toml"
-    args = ("merge", "zelf-anna", "zelf-bram", "--sessions-dir", str(sessions_dir))
-    assert run(*args, "-o", str(target), "--anonymous").code == 0
-    assert load_session(target).id == "groep-de-horst"
-    again = run(*args, "-o", str(target))
-    assert again.code == 2 and "bestaat al" in again.err
-    assert run(*args, "-o", str(tmp_path / "Groep.toml")).code == 2
-    assert run("merge", "zelf-anna", "--sessions-dir", str(sessions_dir)).code == 2
-
-
-def test_cli_anonymous_merge_leaves_no_name_in_the_file_or_its_name(
-    bank: Bank, sessions_dir: Path, run: Callable[..., Result]
-) -> None:
-    inputs = [save_session(s, sessions_dir) for s in _named_inputs(bank)]
-    result = run("merge", *map(str, inputs), "--anonymous", "--sessions-dir", str(sessions_dir))
-    assert result.code == 0, result.err
-    path = Path(result.out.splitlines()[0])
-    assert _leaks(path.name) == [] and _leaks(path.read_text("utf-8")) == []
-    assert _leaks(result.out) == []
-    report = run("report", str(path), "--format", "md", "-o", "-")
-    assert report.code == 0 and _leaks(report.out) == []
-
-
-def test_cli_merge_warns_on_unfinished_inputs_and_counts_answers(
-    bank: Bank, sessions_dir: Path, run: Callable[..., Result]
-) -> None:
-    for name, weights, status in (
-        ("Anna", {"communicatie": 0, "verloedering": 1}, "completed"),
-        ("Bram", {"communicatie": 3, "verloedering": 1}, "in_progress"),
-        ("Cem", {"verloedering": 2}, "completed"),
-    ):
-        session = self_assessment(bank, name, weights)  # type: ignore[arg-type]
-        session.status = status  # type: ignore[assignment]
-        save_session(session, sessions_dir)
-    result = run("merge", "zelf-anna", "zelf-bram", "zelf-cem", "--sessions-dir", str(sessions_dir))
-    assert result.code == 0, result.err
-    [warning] = result.err.splitlines()
-    assert "zelf-bram.toml" in warning and "nog niet afgerond" in warning
-    assert "12. Communicatie: 2 van 3, gewichten 0–3, mediaan 1,5 (verschil van mening)" in (
-        result.out
-    )
-    lines = {line.split(":")[0].strip(): line for line in result.out.splitlines()}
-    verloedering = next(v for k, v in lines.items() if k.endswith("Verloedering"))
-    assert "3 van 3" in verloedering
-    assert any("0 van 3, geen gewichten" in line for line in lines.values())
-    merged = load_session(Path(result.out.splitlines()[0]))
-    assert merged.merge is not None and merged.merge.in_progress == 1
-
-
 def test_anonymous_merge_of_sessions_known_only_by_their_titles(bank: Bank) -> None:
     def nameless(title: str, area: str, note: str) -> Session:
         session = self_assessment(bank, "x", {"verloedering": 2}, note)
@@ -304,7 +186,7 @@ def test_anonymous_merge_of_sessions_known_only_by_their_titles(bank: Bank) -> N
     notes = set(merged.factors["verloedering"].participant_notes.values())
     assert notes == {"[naam]: plein in de Horst is donker", "Zelfanalyse gedaan"}
     assert merged.scope.area == "De Horst"
-    assert _leaks(session_to_toml(merged)) == []
+    assert name_leaks(session_to_toml(merged)) == []
     # No names anywhere: nothing to take out, the place name stays.
     same = merge_sessions(
         bank,
