@@ -151,7 +151,10 @@ class EvaluationScreen(StepScreen):
         )
 
     def _update_intro(self) -> None:
-        self.query_one("#evaluation-intro", Static).update(self._intro())
+        text = self._intro()
+        intro = self.query_one("#evaluation-intro", Static)
+        if text != intro.content:  # Called on every keystroke; an unchanged line needs no layout.
+            intro.update(text)
 
     # -- the blocks ------------------------------------------------------------------
 
