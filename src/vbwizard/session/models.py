@@ -9,114 +9,88 @@ bank by ids (factor, sub-question, action), never by position.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
     Field,
     StringConstraints,
-    ValidationError,
     model_validator,
 )
 
+from vbwizard.session.base import (
+    FOLLOWUP_STEPS as FOLLOWUP_STEPS,
+)
+from vbwizard.session.base import (
+    STEPS as STEPS,
+)
+from vbwizard.session.base import (
+    AnswerValue as AnswerValue,
+)
+from vbwizard.session.base import (
+    Confidence as Confidence,
+)
+from vbwizard.session.base import (
+    Mode as Mode,
+)
+from vbwizard.session.base import (
+    Ref as Ref,
+)
+from vbwizard.session.base import (
+    ScopeType as ScopeType,
+)
+from vbwizard.session.base import (
+    SessionId as SessionId,
+)
+from vbwizard.session.base import (
+    SessionModel as SessionModel,
+)
+from vbwizard.session.base import (
+    Status as Status,
+)
+from vbwizard.session.base import (
+    Step as Step,
+)
+from vbwizard.session.base import (
+    Text as Text,
+)
+from vbwizard.session.base import (
+    Weight as Weight,
+)
+from vbwizard.session.base import (
+    drop_blank_values as drop_blank_values,
+)
+from vbwizard.session.base import (
+    empty_to_none as empty_to_none,
+)
+from vbwizard.session.evaluation_models import (
+    ActionEvaluation as ActionEvaluation,
+)
+from vbwizard.session.evaluation_models import (
+    Conclusion as Conclusion,
+)
+from vbwizard.session.evaluation_models import (
+    Decision as Decision,
+)
+from vbwizard.session.evaluation_models import (
+    Done as Done,
+)
+from vbwizard.session.evaluation_models import (
+    EvaluatedAction as EvaluatedAction,
+)
+from vbwizard.session.evaluation_models import (
+    Evaluation as Evaluation,
+)
+from vbwizard.session.evaluation_models import (
+    GoalMeasurement as GoalMeasurement,
+)
 from vbwizard.session.schema import SCHEMA_VERSION as SCHEMA_VERSION
-
-SessionId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=100)]
-"""A session id doubles as its file name, so it is restricted to ``[a-z0-9-]``."""
-
-
-def _blank_to_none(value: Any) -> Any:
-    if isinstance(value, str) and not value.strip():
-        return None
-    return value
-
-
-Ref = Annotated[str, StringConstraints(min_length=1)]
-"""A reference to something named elsewhere (a factor, an action, a session, a bank).
-
-Never empty: the file leaves empty strings out, so an empty reference could be
-saved but not read back.
-"""
-
-Text = Annotated[str | None, BeforeValidator(_blank_to_none)]
-"""Optional free text; blank means absent."""
-
-
-def _drop_blank_values(value: dict[str, str]) -> dict[str, str]:
-    return {k: v for k, v in value.items() if v.strip()}
-
-
-def _empty_to_none(value: BaseModel | None) -> BaseModel | None:
-    """An optional part with nothing filled in is the same as no part at all."""
-    if value is not None and not value.model_dump(exclude_none=True, exclude_defaults=True):
-        return None
-    return value
-
-
-Weight = Annotated[int, Field(ge=0, le=3)] | Literal["unknown"]
-"""A factor's weight here: 0 not relevant … 3 major driver, or unknown (needs information)."""
-
-AnswerValue = Literal["yes", "partly", "no", "unknown"]
-Confidence = Literal["low", "medium", "high"]
-Mode = Literal["group", "self"]
-Status = Literal["in_progress", "completed"]
-Step = Literal[
-    "scope",
-    "sources",
-    "problem",
-    "factors",
-    "priorities",
-    "goal",
-    "actions",
-    "summary",
-    "evaluation",
-]
-ScopeType = Literal[
-    "municipality", "neighbourhood", "place", "hangplek", "target_group", "communication", "other"
-]
-
-STEPS: tuple[Step, ...] = (
-    "scope", "sources", "problem", "factors", "priorities", "goal", "actions", "summary",
-)  # fmt: skip
-"""The steps of every session; a follow-up adds ``evaluation`` (see :data:`FOLLOWUP_STEPS`)."""
-
-FOLLOWUP_STEPS: tuple[Step, ...] = (*STEPS, "evaluation")
-"""The steps of a follow-up session: step 9, Evaluatie, looks back at the baseline's plan."""
-
-
-_UNSET = object()
-
-
-class _Model(BaseModel):
-    # validate_assignment: a screen (or any code) that assigns a wrong value is refused
-    # at once, not when the file is saved or loaded back. Assigned model instances are
-    # kept as they are (pydantic does not revalidate instances), so references stay.
-    model_config = ConfigDict(extra="forbid", validate_default=True, validate_assignment=True)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        """Assign a validated value; a refused one leaves the model as it was.
-
-        Pydantic runs a model's own checks (an end date before the start) after it
-        has stored the new value; putting the old one back makes "refused" mean
-        "not stored", so no model is ever left in a state it would not load in.
-        """
-        before = self.__dict__.get(name, _UNSET)
-        try:
-            super().__setattr__(name, value)
-        except ValidationError:
-            if before is not _UNSET:
-                self.__dict__[name] = before
-            raise
-
 
 ParticipantId = Annotated[str, StringConstraints(pattern=r"^p[1-9][0-9]{0,5}$")]
 """A participant's stable id (``p1``, ``p2``…): weights refer to it, never to the name."""
 
 
-class Participant(_Model):
+class Participant(SessionModel):
     """Someone taking part; the name may change, the id never does."""
 
     id: ParticipantId
@@ -124,7 +98,7 @@ class Participant(_Model):
     """A name, a role or a pseudonym, as the group wants it shown (not blank)."""
 
 
-class BankRef(_Model):
+class BankRef(SessionModel):
     """Which bank the session was answered with."""
 
     id: Ref
@@ -132,7 +106,7 @@ class BankRef(_Model):
     hash: Ref
 
 
-class Scope(_Model):
+class Scope(SessionModel):
     """Scope and context (step 1, Informatie)."""
 
     title: str = ""
@@ -151,7 +125,7 @@ SourceKind = Literal["quantitative", "qualitative"]
 SourceStatus = Literal["available", "missing", "planned"]
 
 
-class SourceEntry(_Model):
+class SourceEntry(SessionModel):
     """An information source (step 2): which exist, are missing or planned."""
 
     name: str = ""
@@ -160,7 +134,7 @@ class SourceEntry(_Model):
     finding: Text = None
 
 
-class ProblemPicture(_Model):
+class ProblemPicture(SessionModel):
     """The problem picture (step 3, Analyse): who, where, when, and the effects."""
 
     who: Text = None
@@ -180,7 +154,7 @@ The one definition: the grid's ≠, the disagreement list, merges and reports us
 """
 
 
-class FactorAnswer(_Model):
+class FactorAnswer(SessionModel):
     """Everything recorded for one factor of the Tafel van 12."""
 
     visited: bool = False
@@ -195,7 +169,7 @@ class FactorAnswer(_Model):
         default_factory=dict
     )
     """Group mode or merge: each participant's weight, by participant id."""
-    participant_notes: Annotated[dict[str, str], AfterValidator(_drop_blank_values)] = Field(
+    participant_notes: Annotated[dict[str, str], AfterValidator(drop_blank_values)] = Field(
         default_factory=dict
     )
     """Merge: each participant's notes, by participant id."""
@@ -212,14 +186,14 @@ class FactorAnswer(_Model):
         return (self.spread or 0) >= DISAGREEMENT
 
 
-class Priority(_Model):
+class Priority(SessionModel):
     """A chosen priority factor; the list order is the order of treatment."""
 
     factor: Ref
     reason: Text = None
 
 
-class SmartGoal(_Model):
+class SmartGoal(SessionModel):
     """The optional SMART part of the goal."""
 
     specific: Text = None
@@ -231,7 +205,7 @@ class SmartGoal(_Model):
     deadline: dt.date | None = None
 
 
-class Goal(_Model):
+class Goal(SessionModel):
     """What the group wants to achieve (step 6, Actie)."""
 
     text: Text = None
@@ -240,84 +214,12 @@ class Goal(_Model):
     and residents); older sessions kept this in ``smart.agreed_by``."""
     smart_chosen: bool | None = None
     """Whether the group chose to make the goal SMART; ``None`` when not yet decided."""
-    smart: Annotated[SmartGoal | None, AfterValidator(_empty_to_none)] = None
+    smart: Annotated[SmartGoal | None, AfterValidator(empty_to_none)] = None
 
     @property
     def agreed(self) -> str | None:
         """Who agreed the goal, wherever it was recorded (older sessions: the SMART part)."""
         return self.agreed_by or (self.smart.agreed_by if self.smart else None)
-
-
-Done = Literal["done", "partly", "not", "unknown"]
-"""Was an action carried out as intended: done, partly, not, or unknown."""
-Decision = Literal["continue", "adjust", "stop"]
-"""What happens to an evaluated action next."""
-
-
-class ActionEvaluation(_Model):
-    """How an action turned out (step 9, Evaluatie)."""
-
-    done: Done | None = None
-    differently: Text = None
-    """What was done differently from the plan."""
-    measured: Text = None
-    """The indicator's measured value, as the source gives it (e.g. ``"12%"``)."""
-    measured_on: dt.date | None = None
-    source: Text = None
-    """Where the measured value comes from."""
-    independent: bool | None = None
-    """Is that source independent of the people who carried out the action?"""
-    effect: Text = None
-    """The observed effect."""
-    side_effects: Text = None
-    """Intended or unintended side effects."""
-    decision: Decision | None = None
-    notes: Text = None
-
-    @property
-    def evaluated(self) -> bool:
-        """True once anything about the outcome was recorded."""
-        return bool(self.model_dump(exclude_none=True, include=_OUTCOME_FIELDS))
-
-
-_OUTCOME_FIELDS = set(ActionEvaluation.model_fields)
-"""The outcome's own fields (not the copied plan of an :class:`EvaluatedAction`)."""
-
-
-class _PlanCopy(_Model):
-    """What a follow-up copies of a baseline action (first in the file, so it reads well)."""
-
-    action: SessionId
-    """The id of the action in the baseline."""
-    factor: str = ""
-    title: str = ""
-    indicator: Text = None
-    expected_effect: Text = None
-
-
-class EvaluatedAction(ActionEvaluation, _PlanCopy):
-    """A baseline action as a follow-up evaluates it, with a copy of what was planned.
-
-    The plan's title, factor, indicator and expected effect are copied when the
-    follow-up is made, so the evaluation still reads on its own when the
-    baseline file is gone.
-    """
-
-
-class GoalMeasurement(_Model):
-    """The SMART goal's indicator measured again, against its baseline and target."""
-
-    indicator: Text = None
-    """Copied from the baseline's goal."""
-    baseline: Text = None
-    """Copied from the baseline's goal."""
-    target: Text = None
-    """Copied from the baseline's goal."""
-    measured: Text = None
-    measured_on: dt.date | None = None
-    source: Text = None
-    independent: bool | None = None
-    notes: Text = None
 
 
 def date_order_problem(start: dt.date | None, end: dt.date | None) -> str | None:
@@ -332,7 +234,7 @@ Buikpijn = Literal["yes", "no", "unsure"]
 """Do people worry about an action ("buikpijn")? Yes, no, or not sure."""
 
 
-class PlannedAction(_Model):
+class PlannedAction(SessionModel):
     """An action in the plan: proposed from the bank or the group's own."""
 
     id: SessionId
@@ -350,7 +252,7 @@ class PlannedAction(_Model):
     buikpijn: Buikpijn | None = None
     """Do people worry about it? yes: communicate explicitly; no: with restraint."""
     frame: Text = None
-    evaluation: Annotated[ActionEvaluation | None, AfterValidator(_empty_to_none)] = None
+    evaluation: Annotated[ActionEvaluation | None, AfterValidator(empty_to_none)] = None
 
     @model_validator(mode="after")
     def _end_not_before_start(self) -> PlannedAction:
@@ -361,30 +263,14 @@ class PlannedAction(_Model):
         return self
 
 
-Conclusion = Literal["consolidate", "adjust"]
-"""Consolidate (bestendigen) or adjust (bijsturen) the approach."""
-
-
-class Evaluation(_Model):
-    """The evaluation of the baseline in a follow-up (step 9, Evaluatie)."""
-
-    actions: list[EvaluatedAction] = Field(default_factory=list)
-    """The baseline's actions, in the baseline's order, each with its outcome."""
-    goal: Annotated[GoalMeasurement | None, AfterValidator(_empty_to_none)] = None
-    process_notes: Text = None
-    """How the cooperation went."""
-    conclusion: Conclusion | None = None
-    """Consolidate (bestendigen) or adjust; feeds the new priorities."""
-
-
-class Links(_Model):
+class Links(SessionModel):
     """How this session relates to others."""
 
     followup_of: Ref | None = None
     merged_from: list[Ref] = Field(default_factory=list)
 
 
-class MergeInfo(_Model):
+class MergeInfo(SessionModel):
     """How a merged session came about: counts only, never who.
 
     Kept apart from the participants' weights because a factor can rest on
@@ -399,14 +285,14 @@ class MergeInfo(_Model):
     """Per factor id: how many inputs gave it a weight (0–3 or unknown)."""
 
 
-class Progress(_Model):
+class Progress(SessionModel):
     """Where the user was, so reopening returns there."""
 
     step: Step = "scope"
     factor: Ref | None = None
 
 
-class Session(_Model):
+class Session(SessionModel):
     """One analysis session, saved as one TOML file."""
 
     schema_version: int = SCHEMA_VERSION
@@ -426,7 +312,7 @@ class Session(_Model):
     """Why the group chose fewer than 3 or more than 5 priorities."""
     goal: Goal = Field(default_factory=Goal)
     actions: list[PlannedAction] = Field(default_factory=list)
-    evaluation: Annotated[Evaluation | None, AfterValidator(_empty_to_none)] = None
+    evaluation: Annotated[Evaluation | None, AfterValidator(empty_to_none)] = None
     links: Links = Field(default_factory=Links)
     merge: MergeInfo | None = None
     """Only in a session made by merging self-assessments."""
