@@ -1,5 +1,5 @@
 """Allow ``python -m vbwizard`` as an equivalent of the ``vbwizard`` command."""
 
-from vbwizard.cli import main
+from vbwizard.entry import main
 
 raise SystemExit(main())

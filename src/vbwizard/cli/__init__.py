@@ -8,6 +8,7 @@ domain core stays usable without a terminal.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
@@ -110,9 +111,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     plain = _plain_start(arguments)
     if plain is not None:
+        # The cycle collector stays as vbwizard.entry left it (off) until the
+        # wizard's first screen is drawn (VbWizardApp.on_ready).
         from vbwizard.cli.tui_commands import run_start
 
         return _run(run_start, plain)
+    gc.enable()  # Off only to start the wizard quickly (vbwizard.entry).
     args = build_parser(light=_is_light(arguments)).parse_args(arguments)
     return _run(args.handler, args)
 

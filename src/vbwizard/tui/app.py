@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import os
 import signal
 import threading
@@ -152,7 +153,14 @@ class VbWizardApp(SessionApp):
         self.set_interval(RETRY_SECONDS, self._retry_failed_save)
 
     def on_ready(self) -> None:
-        """The first screen is on the terminal: load the rest in the background."""
+        """The first screen is on the terminal: load the rest in the background.
+
+        What start-up built lives as long as the app, so it is frozen out of the
+        cycle collector's scans before collection is turned back on (the command
+        line turns it off while starting).
+        """
+        gc.freeze()
+        gc.enable()
         self.run_worker(self._preload, thread=True, exclusive=True, group="preload")
 
     def _install_signal_handlers(self) -> None:
