@@ -21,7 +21,7 @@ from pathlib import Path
 
 from vbwizard.bank import Bank, load_bank
 from vbwizard.demo import demo_session
-from vbwizard.session.models import PlannedAction, Priority, Session
+from vbwizard.session.models import Participant, PlannedAction, Priority, Session
 from vbwizard.session.storage import ensure_sessions_dir, session_to_toml
 
 PLACES = [
@@ -62,7 +62,7 @@ def realistic_session(bank: Bank, index: int, rng: random.Random, mode: str = "m
     if session.mode == "self":
         who = rng.choice(NAMES)
         session.scope.facilitator = f"{who} ({rng.choice(['gemeente', 'politie', 'corporatie'])})"
-        session.scope.participants = [who]
+        session.scope.participants = [Participant(id="p1", name=who)]
     for factor in bank.factors:
         answer = session.answer(factor.id)
         answer.visited = True
@@ -73,7 +73,7 @@ def realistic_session(bank: Bank, index: int, rng: random.Random, mode: str = "m
             answer.participant_weights = {}
         else:
             answer.participant_weights = {
-                name: rng.randrange(4) for name in session.scope.participants
+                person.id: rng.randrange(4) for person in session.scope.participants
             }
     chosen = rng.sample(bank.factors, rng.randint(3, 5))
     session.priorities = [
