@@ -224,7 +224,7 @@ async def test_failed_save_keeps_answers_and_saves_once_writable(
     real_write = storage.atomic_write
 
     def disk_full(target: Path, data: bytes) -> None:
-        raise SaveError(target, "the disk is full")
+        raise SaveError(target, "de schijf is vol")
 
     app = wizard(bank, sessions_dir, path=path)
     async with app.run_test(size=SIZE) as pilot:
@@ -232,7 +232,7 @@ async def test_failed_save_keeps_answers_and_saves_once_writable(
         await pilot.press("enter", "3")
         await pilot.pause()
         assert app.sub_title == "NIET OPGESLAGEN"
-        assert "the disk is full" in last_notification(app)
+        assert "de schijf is vol" in last_notification(app)
         assert app.session.factors[bank.factors[0].id].weight == 3  # kept in memory
         assert load_session(path).factors.get(bank.factors[0].id) is None  # file untouched
         monkeypatch.setattr(storage, "atomic_write", real_write)
