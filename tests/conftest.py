@@ -15,6 +15,13 @@ from vbwizard.demo import demo_session
 from vbwizard.session.models import Session
 from vbwizard.session.storage import save_session
 
+# Textual's documented frame-rate setting, for the test processes only. The screen is
+# redrawn 10 times a second instead of 60: the tests check widgets and files, not frames,
+# and drawing 60 frames a second took about an eighth of a Pilot test's CPU. It takes effect in
+# the processes pytest-xdist starts (they inherit it); a test that measures what is drawn
+# waits for the next frame (tests/tui/test_narrow_layout.py). Snapshots draw on demand.
+os.environ.setdefault("TEXTUAL_FPS", "10")
+
 DATA = Path(__file__).parent / "data"
 
 

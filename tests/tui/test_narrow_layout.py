@@ -41,6 +41,11 @@ def _footer(app: VbWizardApp) -> dict[str, str]:
     }
 
 
+KEY_BAR_DRAWN = 0.3
+"""Seconds to wait until a new key bar is laid out: that happens on the next screen update,
+which at the tests' frame rate (``TEXTUAL_FPS``, see tests/conftest.py) may be 0.1 s away."""
+
+
 async def test_the_weight_row_shows_every_option_whole(make_app: MakeApp, demo: Session) -> None:
     for size in (MAIN, SMALLEST):
         session = demo.model_copy(deep=True)
@@ -67,7 +72,7 @@ async def test_the_actions_footer_shows_its_keys_and_quit_with_labels(
 ) -> None:
     app, _ = make_app(demo, "actions")
     async with app.run_test(size=MAIN) as pilot:
-        await pilot.pause()
+        await pilot.pause(KEY_BAR_DRAWN)
         shown = _footer(app)
     for key in ("a", "r", "enter", "n", "pagedown", "ctrl+q"):
         assert key in shown, shown
@@ -81,13 +86,13 @@ async def test_every_step_footer_keeps_quit_whole_at_80_columns(
     async with app.run_test(size=MAIN) as pilot:
         for step in ("scope", "sources", "problem", "priorities", "goal", "summary"):
             app.goto(step, save=False)  # type: ignore[arg-type]
-            await pilot.pause()
+            await pilot.pause(KEY_BAR_DRAWN)
             shown = _footer(app)
             assert shown.get("ctrl+q") == "Afsluiten", (step, shown)
             assert "ctrl+o" in shown, (step, shown)  # the way back to the start screen
         for factor in (None, QUALITY):
             app.goto("factors", factor, save=False)
-            await pilot.pause()
+            await pilot.pause(KEY_BAR_DRAWN)
             assert _footer(app).get("ctrl+q") == "Afsluiten", factor
 
 
