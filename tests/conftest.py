@@ -37,6 +37,20 @@ def pytest_configure(config: pytest.Config) -> None:
     gc.set_threshold(50_000, 20, 100)
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Start the longest tests first, so no process is left running one of them alone at the end.
+
+    The Pilot tests (tests/tui) are the long ones; the end-to-end scenarios longest of all.
+    """
+
+    def weight(item: pytest.Item) -> int:
+        if item.get_closest_marker("long") is not None:
+            return 0
+        return 1 if "tests/tui/" in item.nodeid or item.nodeid.startswith("tui/") else 2
+
+    items.sort(key=weight)  # stable: the order within each group stays as collected
+
+
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """Three test processes per core (``-n auto``), at most six.
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from tests.tui.conftest import SIZE
 from tests.tui.helpers import go_to, open_review, type_text
 from vbwizard.demo import DEMO_ID
@@ -14,6 +16,7 @@ from vbwizard.tui.screens.evaluation import EvaluationScreen
 from vbwizard.tui.screens.grid import GridScreen
 
 
+@pytest.mark.long
 async def test_evaluate_three_baseline_actions_and_find_every_value_saved(
     demo_app: VbWizardApp, demo_folder: Path
 ) -> None:

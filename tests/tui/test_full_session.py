@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.tui.conftest import SIZE
 from tests.tui.factory import wizard
 from tests.tui.helpers import type_text
@@ -20,6 +22,7 @@ WEIGHTS = ["3", "2", "1", "1", "2", "0", "1", "1", "3", "0", "1", "?"]
 PARTICIPANTS = {1: "3 3 2", 9: "1 3 3"}
 
 
+@pytest.mark.long
 async def test_complete_group_session_with_keys_only(bank, sessions_dir):
     app = wizard(bank, sessions_dir)
     async with app.run_test(size=SIZE) as pilot:

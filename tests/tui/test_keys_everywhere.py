@@ -91,6 +91,7 @@ GLOBAL_KEYS = {
 }
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("field", FIELDS.values(), ids=FIELDS.keys())
 async def test_every_global_key_works_inside_every_kind_of_field(
     make_app: MakeApp, demo: Session, field: str
