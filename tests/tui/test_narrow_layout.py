@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.text import Text
+from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
@@ -41,9 +42,18 @@ def _footer(app: VbWizardApp) -> dict[str, str]:
     }
 
 
-KEY_BAR_DRAWN = 0.3
-"""Seconds to wait until a new key bar is laid out: that happens on the next screen update,
-which at the tests' frame rate (``TEXTUAL_FPS``, see tests/conftest.py) may be 0.1 s away."""
+async def _drawn_footer(pilot: Pilot[None], app: VbWizardApp) -> dict[str, str]:
+    """The footer keys once the key bar is laid out.
+
+    That happens on a later screen update, which at the tests' frame rate (``TEXTUAL_FPS``,
+    see tests/conftest.py) and on a busy machine may take a while: wait up to five seconds.
+    """
+    for _ in range(50):
+        await pilot.pause(0.1)
+        keys = list(app.screen.query("FooterKey"))
+        if any(k.has_class("-command-palette") and k.region.width for k in keys):
+            break
+    return _footer(app)
 
 
 async def test_the_weight_row_shows_every_option_whole(make_app: MakeApp, demo: Session) -> None:
@@ -72,8 +82,7 @@ async def test_the_actions_footer_shows_its_keys_and_quit_with_labels(
 ) -> None:
     app, _ = make_app(demo, "actions")
     async with app.run_test(size=MAIN) as pilot:
-        await pilot.pause(KEY_BAR_DRAWN)
-        shown = _footer(app)
+        shown = await _drawn_footer(pilot, app)
     for key in ("a", "r", "enter", "n", "pagedown", "ctrl+q"):
         assert key in shown, shown
     assert shown["ctrl+q"] == "Afsluiten"
@@ -86,14 +95,12 @@ async def test_every_step_footer_keeps_quit_whole_at_80_columns(
     async with app.run_test(size=MAIN) as pilot:
         for step in ("scope", "sources", "problem", "priorities", "goal", "summary"):
             app.goto(step, save=False)  # type: ignore[arg-type]
-            await pilot.pause(KEY_BAR_DRAWN)
-            shown = _footer(app)
+            shown = await _drawn_footer(pilot, app)
             assert shown.get("ctrl+q") == "Afsluiten", (step, shown)
             assert "ctrl+o" in shown, (step, shown)  # the way back to the start screen
         for factor in (None, QUALITY):
             app.goto("factors", factor, save=False)
-            await pilot.pause(KEY_BAR_DRAWN)
-            assert _footer(app).get("ctrl+q") == "Afsluiten", factor
+            assert (await _drawn_footer(pilot, app)).get("ctrl+q") == "Afsluiten", factor
 
 
 async def test_a_single_line_input_shows_the_start_of_its_text_after_leaving(

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vbwizard.bank import Bank
-from vbwizard.session import listing
+from vbwizard.session import list_cache, listing
 from vbwizard.session.create import new_session
 from vbwizard.session.listing import cache_file_for, iter_sessions, list_sessions
 from vbwizard.session.storage import save_session, session_to_toml
@@ -248,7 +248,7 @@ def test_cache_of_another_folder_or_version_is_ignored(folder, no_racy, monkeypa
     assert list_sessions(copy) == truth
     assert len(parsed) == 5
     parsed.clear()
-    monkeypatch.setattr(listing, "__version__", "99.0")
+    monkeypatch.setattr(list_cache, "__version__", "99.0")
     list_sessions(folder)
     assert len(parsed) == 5
 

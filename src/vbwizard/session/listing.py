@@ -33,8 +33,6 @@ The cache is a hint that is never trusted blindly:
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import os
 import stat
 import time
@@ -44,13 +42,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from vbwizard import __version__
 from vbwizard.bulk import collector_paused
 from vbwizard.errors import os_reason
-from vbwizard.paths import resolve_cache_dir
 from vbwizard.problems import Problem, ProblemsError, printable
 from vbwizard.safe_read import ReadRefused, kind_problem, open_problem, read_fd
-from vbwizard.session.atomic import SaveError, atomic_write
+from vbwizard.session.list_cache import cache_file_for as cache_file_for
+from vbwizard.session.list_cache import cache_header, load_cache, save_cache
 from vbwizard.session.list_head import trusted_head
 from vbwizard.session.naming import SESSION_SUFFIX
 from vbwizard.session.schema import SCHEMA_VERSION
@@ -58,11 +55,8 @@ from vbwizard.session.schema import SCHEMA_VERSION
 if TYPE_CHECKING:
     from vbwizard.session.models import Session
 
-CACHE_FORMAT = "vbwizard-session-list/3"
 RACY_NS = 2_000_000_000
 """A file changed this recently (in nanoseconds) when read is parsed again next time."""
-MAX_CACHE_BYTES = 256 * 1024 * 1024
-"""A larger cache file is not one vbwizard wrote (10,000 sessions make about 4 MB)."""
 
 Identity = tuple[int, int, int, int, int]
 _TEXT_FIELDS = ("id", "title", "area", "mode", "status", "facilitator", "followup_of")
@@ -326,50 +320,6 @@ def _optional(parse: Any, value: object) -> Any:
     return parse(value)
 
 
-def cache_file_for(sessions_dir: Path) -> Path | None:
-    """The file holding the list cache of ``sessions_dir``; ``None`` when caching is off."""
-    root = resolve_cache_dir()
-    if root is None:
-        return None
-    digest = hashlib.sha256(os.fsencode(os.path.realpath(sessions_dir))).hexdigest()
-    return root / f"sessions-{digest[:32]}.json"
-
-
-def _header(sessions_dir: Path) -> dict[str, object]:
-    # Any of these changing may change what a file's summary or verdict is.
-    return {
-        "format": CACHE_FORMAT,
-        "vbwizard": __version__,
-        "schema": SCHEMA_VERSION,
-        "folder": os.path.realpath(sessions_dir),
-    }
-
-
-def _load_cache(cache: Path, header: dict[str, object]) -> dict[str, Any]:
-    """The cached entries by file name; empty when the cache is missing or not ours."""
-    try:
-        with open(cache, "rb") as handle:
-            if os.fstat(handle.fileno()).st_size > MAX_CACHE_BYTES:
-                return {}
-            data = json.loads(handle.read())
-    except (OSError, ValueError, RecursionError):
-        return {}
-    if not isinstance(data, dict) or any(data.get(k) != v for k, v in header.items()):
-        return {}
-    files = data.get("files")
-    return files if isinstance(files, dict) else {}
-
-
-def _save_cache(cache: Path, header: dict[str, object], files: dict[str, Any]) -> None:
-    """Write the cache; silently skipped when that is not possible."""
-    data = json.dumps({**header, "files": files}, separators=(",", ":"))
-    try:
-        cache.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        atomic_write(cache, data.encode("ascii"))
-    except (OSError, SaveError):
-        pass  # a read-only or full disk: the next listing simply parses again
-
-
 def iter_sessions(sessions_dir: Path) -> Iterator[SessionEntry]:
     """Yield a summary of every session file in ``sessions_dir``, in no set order.
 
@@ -386,8 +336,8 @@ def iter_sessions(sessions_dir: Path) -> Iterator[SessionEntry]:
         if scan is None:
             return
         cache = cache_file_for(sessions_dir)
-        header = _header(sessions_dir) if cache is not None else {}
-        old = _load_cache(cache, header) if cache is not None else {}
+        header = cache_header(sessions_dir) if cache is not None else {}
+        old = load_cache(cache, header) if cache is not None else {}
         new: dict[str, Any] = {}
         to_read: list[Path] = []
         for name, identity in scan:
@@ -404,7 +354,7 @@ def iter_sessions(sessions_dir: Path) -> Iterator[SessionEntry]:
                 new[path.name] = [list(identity), _to_cache(entry)]
             yield entry
         if cache is not None and new != old:
-            _save_cache(cache, header, new)
+            save_cache(cache, header, new)
 
 
 def list_sessions(sessions_dir: Path) -> list[SessionEntry]:

@@ -1,0 +1,67 @@
+"""The session list's cache file: where it lives, what it was written for, reading and writing.
+
+One JSON file per sessions folder in the user's cache folder (``platformdirs``), never in the
+sessions folder itself. It is only ever a shortcut: a cache that is missing, foreign, too big or
+broken reads as empty, and one that cannot be written is simply not written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from vbwizard import __version__
+from vbwizard.paths import resolve_cache_dir
+from vbwizard.session.atomic import SaveError, atomic_write
+from vbwizard.session.schema import SCHEMA_VERSION
+
+CACHE_FORMAT = "vbwizard-session-list/3"
+MAX_CACHE_BYTES = 256 * 1024 * 1024
+"""A larger cache file is not one vbwizard wrote (10,000 sessions make about 4 MB)."""
+
+
+def cache_file_for(sessions_dir: Path) -> Path | None:
+    """The file holding the list cache of ``sessions_dir``; ``None`` when caching is off."""
+    root = resolve_cache_dir()
+    if root is None:
+        return None
+    digest = hashlib.sha256(os.fsencode(os.path.realpath(sessions_dir))).hexdigest()
+    return root / f"sessions-{digest[:32]}.json"
+
+
+def cache_header(sessions_dir: Path) -> dict[str, object]:
+    """What a cache must have been written for; any change may change a summary or verdict."""
+    return {
+        "format": CACHE_FORMAT,
+        "vbwizard": __version__,
+        "schema": SCHEMA_VERSION,
+        "folder": os.path.realpath(sessions_dir),
+    }
+
+
+def load_cache(cache: Path, header: dict[str, object]) -> dict[str, Any]:
+    """The cached entries by file name; empty when the cache is missing or not ours."""
+    try:
+        with open(cache, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size > MAX_CACHE_BYTES:
+                return {}
+            data = json.loads(handle.read())
+    except (OSError, ValueError, RecursionError):
+        return {}
+    if not isinstance(data, dict) or any(data.get(k) != v for k, v in header.items()):
+        return {}
+    files = data.get("files")
+    return files if isinstance(files, dict) else {}
+
+
+def save_cache(cache: Path, header: dict[str, object], files: dict[str, Any]) -> None:
+    """Write the cache; silently skipped when that is not possible."""
+    data = json.dumps({**header, "files": files}, separators=(",", ":"))
+    try:
+        cache.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        atomic_write(cache, data.encode("ascii"))
+    except (OSError, SaveError):
+        pass  # a read-only or full disk: the next listing simply parses again
