@@ -30,7 +30,7 @@ def shown_keys(screen: Screen[object]) -> KeyBar:
             binding.group,
             enabled,
             tooltip,
-        )  # fmt: skip
+        )
         for _node, binding, enabled, tooltip in screen.active_bindings.values()
         if binding.show
     )
@@ -43,6 +43,9 @@ class KeyFooter(Footer):
 
     def compose(self) -> ComposeResult:
         """Textual's footer, remembering which keys it drew."""
+        # Textual's own flag (Footer._bindings_ready): until it is set its footer draws
+        # nothing, so there is nothing to remember. Collecting super().compose() instead
+        # would break its `with KeyGroup()` nesting.
         if self._bindings_ready:
             self._composed = shown_keys(self.screen)
         yield from super().compose()
