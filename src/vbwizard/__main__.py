@@ -2,4 +2,5 @@
 
 from vbwizard.entry import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not when a worker process imports it (multiprocessing)
+    raise SystemExit(main())

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-import pytest
 from textual.widgets import Static
 
 from tests.tui.conftest import BROKEN, SIZE
 from tests.tui.factory import notifications
 from tests.tui.helpers import go_to, open_review, settle, titles
+from vbwizard.bank import load_bank
 from vbwizard.demo import DEMO_ID
+from vbwizard.session.listing import SessionEntry
 from vbwizard.tui.app import VbWizardApp
 from vbwizard.tui.screens.dialogs import ConfirmDialog
 from vbwizard.tui.screens.review import ReviewScreen
 from vbwizard.tui.screens.session_view import ReadOnlySummaryScreen
 from vbwizard.tui.screens.step import StepScreen
-from vbwizard.tui.widgets import session_table
+from vbwizard.tui.widgets.session_rows import Row, make_row
+from vbwizard.tui.widgets.session_table import SessionTable
 
 
 async def test_filter_shrinks_the_list_and_clearing_restores_it(app: VbWizardApp) -> None:
@@ -127,11 +130,7 @@ async def test_continue_menu_lists_sessions_in_progress_and_enter_edits(
         assert isinstance(app.screen, StepScreen) and not app.read_only
 
 
-async def test_table_fills_in_chunks_and_keeps_the_row_when_sorting(
-    app: VbWizardApp, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Two rows per chunk: the chunked fill of a 10,000-session folder, in miniature.
-    monkeypatch.setattr(session_table, "CHUNK", 2)
+async def test_sorting_keeps_the_highlighted_session(app: VbWizardApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(pilot)
         assert screen.table.row_count == 7
@@ -147,15 +146,62 @@ async def test_table_fills_in_chunks_and_keeps_the_row_when_sorting(
         assert "3 van 7 sessies" in str(screen.query_one("#review-status", Static).render())
 
 
-async def test_a_huge_list_shows_the_first_rows_and_says_so(
-    app: VbWizardApp, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(session_table, "MAX_ROWS", 4)
+def _many(count: int) -> list[Row]:
+    bank = load_bank()
+    return [
+        make_row(
+            bank,
+            SessionEntry(
+                path=Path(f"/nergens/sessie-{n:05}.toml"),
+                id=f"sessie-{n:05}",
+                title=f"Wijkschouw {n:05}",
+                status="completed",
+                mode="group",
+                updated=dt.datetime(2030, 1, 1, tzinfo=dt.UTC) + dt.timedelta(minutes=n),
+            ),
+        )
+        for n in range(count)
+    ]
+
+
+def _drawn(table: SessionTable) -> list[str]:
+    return [table.render_line(y).text for y in range(table.size.height)]
+
+
+async def test_every_session_of_a_large_folder_is_in_the_list(app: VbWizardApp) -> None:
+    # Thousands of rows: all in the list, no cap, and keys reach the last one.
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(pilot)
-        assert screen.table.row_count == 4
-        status = str(screen.query_one("#review-status", Static).render())
-        assert "7 sessies (eerste 4 getoond; verfijn met /)" in status
-        await pilot.press("slash", *"zelf")
-        await app.workers.wait_for_complete()
-        assert len(titles(screen)) == 3, "the filter searches every session, shown or not"
+        screen.table.add_loaded(_many(3000))
+        screen.render_rows()
+        await pilot.pause()
+        table = screen.table
+        assert table.row_count == 3007
+        assert "3007 sessies" in str(screen.query_one("#review-status", Static).render())
+        assert "Wijkschouw 02999" in _drawn(table)[1], "newest first, under the header"
+        await pilot.press("end")
+        await pilot.pause()
+        assert table.cursor_row == 3006 and titles(screen)[-1] == BROKEN
+        assert BROKEN in _drawn(table)[-1], "the last row is scrolled into view"
+        await pilot.press("home", "pagedown")
+        await pilot.pause()
+        assert table.cursor_row == table.size.height - 1, "a page is what fits below the header"
+        await pilot.press("slash", *"02500")
+        await pilot.pause()
+        assert titles(screen) == ["Wijkschouw 02500"]
+        detail = str(screen.query_one("#review-detail", Static).render())
+        assert "sessie-02500.toml" in detail, "the detail line follows the filter"
+
+
+async def test_the_header_stays_and_a_click_on_it_sorts(app: VbWizardApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(pilot)
+        screen.table.add_loaded(_many(200))
+        screen.render_rows()
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause()
+        assert _drawn(screen.table)[0].lstrip().startswith("1 Titel")
+        await pilot.click("#review-table", offset=(3, 0))
+        await pilot.pause()
+        assert screen.table.sort_column == 0
+        assert _drawn(screen.table)[0].lstrip().startswith("1 Titel ▲")

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 
 from tests.strategies import sessions
 from vbwizard.bank import Bank
-from vbwizard.session import list_head, listing, storage
+from vbwizard.session import list_head, storage, summary
 from vbwizard.session.create import new_session
 from vbwizard.session.listing import SessionEntry, list_sessions
 from vbwizard.session.models import SCHEMA_VERSION, Priority, Session
@@ -51,7 +51,7 @@ def test_head_of_any_saved_session_gives_the_full_parse_entry(session: Session, 
     head = list_head.trusted_head(raw, SCHEMA_VERSION)
     assert head is not None  # the short way is really taken
     assert len(head) < len(raw) or not (session.factors or session.actions or session.sources)
-    assert listing._summarise(path, raw) == _full(path)
+    assert summary.summarise(path, raw) == _full(path)
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ timestamps are coarse); ``test_racy_*`` keep the real value.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import stat
@@ -19,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vbwizard.bank import Bank
-from vbwizard.session import list_cache, listing
+from vbwizard.session import list_cache, listing, summary
 from vbwizard.session.create import new_session
 from vbwizard.session.listing import cache_file_for, iter_sessions, list_sessions
 from vbwizard.session.storage import save_session, session_to_toml
@@ -32,7 +31,7 @@ def cache_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def no_racy(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(listing, "RACY_NS", 0)
+    monkeypatch.setattr(summary, "RACY_NS", 0)
 
 
 def _save(bank: Bank, folder: Path, title: str, session_id: str) -> Path:
@@ -49,13 +48,13 @@ def _fresh(folder: Path, monkeypatch: pytest.MonkeyPatch) -> list[listing.Sessio
 def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """Record every file the listing summarises (from its head or in full) from now on."""
     parsed: list[Path] = []
-    real = listing._summarise
+    real = summary.summarise
 
     def spy(path: Path, raw: bytes):  # type: ignore[no-untyped-def]
         parsed.append(path)
         return real(path, raw)
 
-    monkeypatch.setattr(listing, "_summarise", spy)
+    monkeypatch.setattr(summary, "summarise", spy)
     return parsed
 
 
@@ -109,8 +108,9 @@ def test_same_size_rewrite_in_place_with_restored_mtime_shows(folder, no_racy, m
 
 def test_racy_file_is_not_cached_until_it_is_old_enough(folder, monkeypatch, cache_dir):
     list_sessions(folder)  # every file was written just now: none may be cached
-    cached = json.loads(next(cache_dir.iterdir()).read_bytes()) if cache_dir.exists() else {}
-    assert not cached.get("files")
+    cache = cache_file_for(folder)
+    assert cache is not None
+    assert not list_cache.load_cache(cache, list_cache.cache_header(folder))
     parsed = _no_parsing(monkeypatch)
     list_sessions(folder)
     assert len(parsed) == 5  # parsed again, not trusted
@@ -158,14 +158,14 @@ def test_read_failures_are_never_cached(folder, no_racy, monkeypatch):
     assert first["een-map"] == "is een map, geen bestand"
     assert first["weg"] == "bestand niet gevonden"
     parsed = _no_parsing(monkeypatch)
-    real_read = listing._read
+    real_read = listing.read_entry
     read: list[str] = []
 
     def spy(path: Path):  # type: ignore[no-untyped-def]
         read.append(path.name)
         return real_read(path)
 
-    monkeypatch.setattr(listing, "_read", spy)
+    monkeypatch.setattr(listing, "read_entry", spy)
     assert {e.id: e.error for e in list_sessions(folder)} == first
     assert sorted(read) == ["een-map.toml", "weg.toml"]
     assert parsed == []
@@ -191,6 +191,7 @@ CORRUPT = [
     b"[]",
     b'{"format": "iets anders", "files": {}}',
     b"[" * 100_000,  # nested too deeply for the parser
+    b'{"format": "vbwizard-session-list/4"}\n["sessie-0.toml", [1, 2',  # torn
 ]
 
 
@@ -201,14 +202,16 @@ def test_corrupt_cache_is_ignored_and_rebuilt(folder, no_racy, monkeypatch, cont
     assert cache is not None and cache.exists()
     cache.write_bytes(content)
     assert list_sessions(folder) == truth
-    assert json.loads(cache.read_bytes())["files"]  # rebuilt
+    assert list_cache.load_cache(cache, list_cache.cache_header(folder))  # rebuilt
 
 
-def _tamper(cache: Path, change) -> None:  # type: ignore[no-untyped-def]
-    data = json.loads(cache.read_bytes())
-    for item in data["files"].values():
+def _tamper(cache: Path, folder: Path, change) -> None:  # type: ignore[no-untyped-def]
+    header = list_cache.cache_header(folder)
+    files = list_cache.load_cache(cache, header)
+    assert files
+    for item in files.values():
         change(item)
-    cache.write_text(json.dumps(data))
+    list_cache.save_cache(cache, header, files)
 
 
 TAMPERING = {
@@ -230,7 +233,7 @@ def test_malformed_cache_entries_are_parsed_again(folder, no_racy, monkeypatch, 
     truth = list_sessions(folder)
     cache = cache_file_for(folder)
     assert cache is not None
-    _tamper(cache, change)
+    _tamper(cache, folder, change)
     parsed = _no_parsing(monkeypatch)
     assert list_sessions(folder) == truth
     assert len(parsed) == 5
@@ -323,7 +326,7 @@ _OPS = st.lists(
 )
 @given(ops=_OPS)
 def test_cached_listing_always_equals_a_fresh_one(ops, mini_bank, tmp_path, monkeypatch):
-    monkeypatch.setattr(listing, "RACY_NS", 0)
+    monkeypatch.setattr(summary, "RACY_NS", 0)
     folder = tmp_path / "prop"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir()
@@ -341,3 +344,17 @@ def test_cached_listing_always_equals_a_fresh_one(ops, mini_bank, tmp_path, monk
         elif kind == "remove" and path.exists():
             path.unlink()
         assert list_sessions(folder) == _fresh(folder, monkeypatch)
+
+
+@pytest.mark.parametrize("cut", [1, 40, 400])
+def test_a_torn_cache_line_reads_as_no_cache(folder, no_racy, monkeypatch, cut):
+    truth = list_sessions(folder)
+    cache = cache_file_for(folder)
+    assert cache is not None
+    whole = cache.read_bytes()
+    assert whole.count(b"\n") == 5, "a header line and a line per session"
+    cache.write_bytes(whole[:-cut])  # a write cut short (the atomic save rules it out)
+    assert list_cache.load_cache(cache, list_cache.cache_header(folder)) == {}
+    parsed = _no_parsing(monkeypatch)
+    assert list_sessions(folder) == truth
+    assert len(parsed) == 5

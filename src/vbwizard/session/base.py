@@ -7,9 +7,11 @@ in memory and simply absent on disk. Blank optional texts are normalised to
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -17,6 +19,8 @@ from pydantic import (
     StringConstraints,
     ValidationError,
 )
+
+from vbwizard.session.times import aware
 
 SessionId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=100)]
 """A session id doubles as its file name, so it is restricted to ``[a-z0-9-]``."""
@@ -38,6 +42,10 @@ saved but not read back.
 
 Text = Annotated[str | None, BeforeValidator(blank_to_none)]
 """Optional free text; blank means absent."""
+
+
+Moment = Annotated[dt.datetime, AfterValidator(aware)]
+"""A moment in time, always with a UTC offset (see :func:`aware`)."""
 
 
 def drop_blank_values(value: dict[str, str]) -> dict[str, str]:

@@ -1,8 +1,13 @@
 """The session list's cache file: where it lives, what it was written for, reading and writing.
 
-One JSON file per sessions folder in the user's cache folder (``platformdirs``), never in the
+One file per sessions folder in the user's cache folder (``platformdirs``), never in the
 sessions folder itself. It is only ever a shortcut: a cache that is missing, foreign, too big or
 broken reads as empty, and one that cannot be written is simply not written.
+
+The file is JSON Lines: a header, then one line per session file. Decoding or encoding
+ten thousand summaries in one call holds Python's interpreter lock for 40–70 ms, and
+the review screen reads the folder in a thread while the user types; line by line,
+the UI gets its turn every few milliseconds.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from vbwizard.paths import resolve_cache_dir
 from vbwizard.session.atomic import SaveError, atomic_write
 from vbwizard.session.schema import SCHEMA_VERSION
 
-CACHE_FORMAT = "vbwizard-session-list/3"
+CACHE_FORMAT = "vbwizard-session-list/4"
 MAX_CACHE_BYTES = 256 * 1024 * 1024
 """A larger cache file is not one vbwizard wrote (10,000 sessions make about 4 MB)."""
 
@@ -43,25 +48,33 @@ def cache_header(sessions_dir: Path) -> dict[str, object]:
 
 
 def load_cache(cache: Path, header: dict[str, object]) -> dict[str, Any]:
-    """The cached entries by file name; empty when the cache is missing or not ours."""
+    """The cached entries by file name; empty when the cache is missing, broken or not ours."""
     try:
         with open(cache, "rb") as handle:
             if os.fstat(handle.fileno()).st_size > MAX_CACHE_BYTES:
                 return {}
-            data = json.loads(handle.read())
-    except (OSError, ValueError, RecursionError):
-        return {}
-    if not isinstance(data, dict) or any(data.get(k) != v for k, v in header.items()):
-        return {}
-    files = data.get("files")
-    return files if isinstance(files, dict) else {}
+            lines = handle.read().split(b"\n")
+        first = json.loads(lines[0])
+        if not isinstance(first, dict) or any(first.get(k) != v for k, v in header.items()):
+            return {}
+        files: dict[str, Any] = {}
+        for line in lines[1:]:
+            if line:
+                item = json.loads(line)
+                if not isinstance(item, list) or not item or not isinstance(item[0], str):
+                    return {}
+                files[item[0]] = item[1:]  # what each entry holds, listing checks
+    except (OSError, ValueError, TypeError, RecursionError):
+        return {}  # a torn or foreign file: as if there were none
+    return files
 
 
 def save_cache(cache: Path, header: dict[str, object], files: dict[str, Any]) -> None:
     """Write the cache; silently skipped when that is not possible."""
-    data = json.dumps({**header, "files": files}, separators=(",", ":"))
+    lines = [json.dumps(header, separators=(",", ":"))]
+    lines += [json.dumps([name, *entry], separators=(",", ":")) for name, entry in files.items()]
     try:
         cache.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        atomic_write(cache, data.encode("ascii"))
+        atomic_write(cache, "\n".join(lines).encode("ascii"))
     except (OSError, SaveError):
         pass  # a read-only or full disk: the next listing simply parses again

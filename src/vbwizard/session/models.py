@@ -34,6 +34,9 @@ from vbwizard.session.base import (
     Mode as Mode,
 )
 from vbwizard.session.base import (
+    Moment as Moment,
+)
+from vbwizard.session.base import (
     Ref as Ref,
 )
 from vbwizard.session.base import (
@@ -297,8 +300,8 @@ class Session(SessionModel):
 
     schema_version: int = SCHEMA_VERSION
     id: SessionId
-    created: dt.datetime
-    updated: dt.datetime
+    created: Moment
+    updated: Moment
     status: Status = "in_progress"
     language: str = "nl"
     mode: Mode = "group"

@@ -17,18 +17,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from vbwizard.tui.themes import WIZARD_CSS
 from vbwizard.tui.widgets.footer import KeyFooter
-from vbwizard.tui.widgets.session_table import (
-    BASELINE_MARK,
-    COLUMNS,
-    MERGE_MARK,
-    Row,
-    SessionTable,
-    make_row,
-)
+from vbwizard.tui.widgets.session_rows import COLUMNS, Row, make_row
+from vbwizard.tui.widgets.session_table import BASELINE_MARK, MERGE_MARK, SessionTable
 
 if TYPE_CHECKING:
     from vbwizard.session.listing import SessionEntry
@@ -97,8 +91,7 @@ class ReviewScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        """Set up the columns and start reading the folder in the background."""
-        self.table.add_columns_for(self.app.size.width)
+        """Start reading the folder in the background."""
         wizard = self.wizard
         self.run_worker(
             partial(self._load, wizard, wizard.sessions_dir),
@@ -180,8 +173,6 @@ class ReviewScreen(Screen[None]):
         table = self.table
         total, matching = len(table.rows_loaded), table.matching
         text = f"{matching} van {total} sessies" if matching != total else f"{total} sessies"
-        if table.shown < matching:
-            text += f" (eerste {table.shown} getoond; verfijn met /)"
         if self.filling:
             text += " · laden…"
         if table.baseline is not None:
@@ -227,9 +218,9 @@ class ReviewScreen(Screen[None]):
         """Enter in the filter: on to the list."""
         self.action_focus_table()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_session_table_selected(self, event: SessionTable.Selected) -> None:
         """Enter: view read-only (or, when continuing, open for editing)."""
-        entry = self.table.entry_at(str(event.row_key.value))
+        entry = self.table.entry_at(event.index)
         if not entry.readable:
             self._explain_unreadable(entry)
         elif self.only_in_progress:
@@ -241,16 +232,14 @@ class ReviewScreen(Screen[None]):
                 entry.path, read_only=True, screen=ReadOnlySummaryScreen(entry.path)
             )
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_session_table_highlighted(self, event: SessionTable.Highlighted) -> None:
         """Show the highlighted session in full below the table."""
-        if event.row_key.value is None:
-            return
-        row = self.table.rows_loaded[int(event.row_key.value)]
+        row = self.table.rows_loaded[event.index]
         self.query_one("#review-detail", Static).update(Text(row.detail))
 
-    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+    def on_session_table_header_clicked(self, event: SessionTable.HeaderClicked) -> None:
         """A click on a column header sorts by it (again: the other way round)."""
-        self.action_sort(event.column_index)
+        self.action_sort(event.column)
 
     # -- actions ---------------------------------------------------------------------
 

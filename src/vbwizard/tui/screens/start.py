@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
@@ -132,7 +131,7 @@ class StartScreen(Screen[None]):
         busy = [e for e in entries if e.status == "in_progress"]
         text = f"\nMap: {app.sessions_dir}\n{len(entries)} sessie(s), {len(busy)} bezig."
         if busy:
-            newest = max(busy, key=lambda e: e.updated or dt.datetime.min.replace(tzinfo=dt.UTC))
+            newest = max(busy, key=lambda e: e.recency)
             text += "\nLaatst bewerkt: " + (newest.title or newest.id)
         with contextlib.suppress(RuntimeError):  # includes Textual's NoActiveAppError
             app.call_from_thread(self.query_one("#start-recent", Static).update, text)

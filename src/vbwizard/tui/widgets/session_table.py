@@ -1,270 +1,168 @@
-"""The table of saved sessions: filter, sort and marks, filled in chunks.
+"""The table of saved sessions: filter, sort and marks, drawn a screen at a time.
 
-A folder may hold ten thousand sessions. Adding a row to a ``DataTable`` costs
-about half a millisecond (it measures every cell), so the table shows at most
-:data:`MAX_ROWS` rows — the filter and the sort still cover every session, and
-the count line says when the list is cut short — and never adds them in one go:
-the first chunk is added at once, the rest by a worker on the UI thread that
-yields to the event loop after every chunk, so a key pressed meanwhile
-(the next letter of the filter) is handled at once and simply starts a fresh
-fill. (Scheduling chunks with ``call_later`` would not do: a widget works
-through its whole message queue before the loop gets a turn.) While the folder
-is still being read only :data:`EARLY_ROWS` rows are shown; the rest follow,
-sorted, once all are in.
+A folder may hold ten thousand sessions. Textual's ``DataTable`` measures and
+lays out every row it is given (about half a millisecond each, and a layout of
+the whole screen per batch), which kept the event loop busy for 70 ms at a time
+while a large folder loaded. This table keeps the rows as data and draws only
+the lines on screen (Textual's line API): adding, filtering or sorting ten
+thousand rows costs a few milliseconds, whatever the folder's size, and every
+session is in the list — no cap, no rows trickling in after the sort.
+
+Rows are identified by their index in :attr:`SessionTable.rows_loaded`; the
+table shows :attr:`SessionTable.order`, the indices that match the filter in
+the chosen order, with a header line that stays put while the rows scroll.
 """
 
 from __future__ import annotations
 
-import asyncio
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
-from textual.coordinate import Coordinate
-from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
-from vbwizard.labels import MODE_LABELS, STATUS_LABELS
+from vbwizard.tui.widgets.session_rows import COLUMNS, Row
 
 if TYPE_CHECKING:
-    from vbwizard.bank.models import Bank
     from vbwizard.session.listing import SessionEntry
 
-COLUMNS = ("Titel", "Wie", "Gewijzigd", "Soort", "Status", "Gebied")
-"""What tells sessions apart at a glance: the same title is often used by many."""
-CHUNK = 40
-"""Rows added per step of a fill: about 20 ms, so a key waits no longer than that.
-
-(150 rows a step kept the event loop's lag at p95 ≈ 50 ms while 10,000 sessions loaded.)"""
-MAX_ROWS = 1000
-"""Rows shown at most: enough to browse; beyond that the filter finds a session faster."""
-EARLY_ROWS = 100
-"""Rows shown while the folder is still being read, in arrival order: a few screens.
-
-The rest waits until all are in and sorted (the table is redrawn then anyway), so the
-UI thread leaves the reading thread the interpreter instead of adding rows twice."""
 BASELINE_MARK, MERGE_MARK = "◆ ", "✓ "
-EPOCH = dt.datetime.min.replace(tzinfo=dt.UTC)
-MODES = {"group": "groep", "self": "zelf"}
+FIXED_WIDTHS = {2: 11, 3: 9, 4: 8}
+"""Columns whose content has a known width: date, kind, status."""
+PADDING = 1
+"""Blank cells left and right of every cell."""
+CONTROL = dict.fromkeys([*range(32), 127, *range(128, 160)], "\N{REPLACEMENT CHARACTER}")
+"""Control characters are never written to the terminal as they are."""
 
 
-@dataclass(frozen=True)
-class Row:
-    """One session as the table shows it, with the text the filter searches."""
-
-    entry: SessionEntry
-    cells: tuple[str, ...]
-    haystack: str
-    """Lower-case: everything the row and its detail line show, and the id."""
-    detail: str = ""
-    """The highlighted session in full, below the table."""
+def column_widths(width: int) -> list[int]:
+    """Widths of the columns in a table ``width`` cells wide; long texts end in "…"."""
+    free = max(width - 2 * PADDING * len(COLUMNS), 40)
+    rest = free - sum(FIXED_WIDTHS.values())
+    title, person = rest * 48 // 100, rest * 28 // 100
+    widths = {0: title, 1: person, 5: rest - title - person, **FIXED_WIDTHS}
+    return [widths[index] for index in range(len(COLUMNS))]
 
 
-def who(entry: SessionEntry) -> str:
-    """Whose session: the author of a self-assessment, else the facilitator."""
-    if entry.mode == "self":
-        return entry.facilitator or next(iter(entry.participants), "")
-    return entry.facilitator
+def fit(text: str, width: int) -> str:
+    """``text`` in exactly ``width`` cells: padded, or cut with "…"."""
+    text = text.translate(CONTROL)
+    if cell_len(text) <= width:
+        return text + " " * (width - cell_len(text))
+    return set_cell_size(text, max(width - 1, 0)) + "…" if width else ""
 
 
-def kind(entry: SessionEntry) -> str:
-    """Self-assessment, group session, follow-up or merge, in one word."""
-    if entry.followup_of:
-        return "vervolg"
-    if entry.merged_from:
-        return "samengev."
-    return MODES.get(entry.mode, entry.mode)
+@dataclass
+class Column:
+    """A column's header as shown (with its number and sort arrow) and its width."""
+
+    label: Text
+    width: int
 
 
-def describe(entry: SessionEntry, priorities: list[str]) -> str:
-    """The session in full, for the line below the table."""
-    parts = [entry.title or "(zonder titel)"]
-    if entry.area:
-        parts.append(entry.area)
-    person = who(entry)
-    mode = MODE_LABELS.get(entry.mode, entry.mode)
-    if entry.mode == "self":
-        parts.append(f"{mode} van {person}" if person else mode)
-    else:
-        text = f"{mode}, begeleid door {person}" if person else mode
-        if entry.participants:
-            text += f", {len(entry.participants)} deelnemers"
-        parts.append(text)
-    if entry.followup_of:
-        parts.append(f"vervolg op {entry.followup_of}")
-    if entry.merged_from:
-        parts.append(f"samengevoegd uit {len(entry.merged_from)} zelfanalyses")
-    dates = []
-    if entry.date:
-        dates.append(f"datum {entry.date.isoformat()}")
-    if entry.created:
-        dates.append(f"gemaakt {entry.created.date().isoformat()}")
-    if entry.updated:
-        dates.append(f"gewijzigd {entry.updated.strftime('%Y-%m-%d %H:%M')}")
-    parts += dates
-    parts.append(STATUS_LABELS.get(entry.status, entry.status))
-    if priorities:
-        parts.append("prioriteiten: " + ", ".join(priorities))
-    parts.append(entry.path.name)
-    return " · ".join(parts)
-
-
-def make_row(bank: Bank, entry: SessionEntry) -> Row:
-    """Build a table row for a session (or for an unreadable file, with the reason)."""
-    if not entry.readable:
-        cells = (entry.path.name, f"onleesbaar: {entry.error}", "", "", "", "")
-        text = f"{entry.path.name} onleesbaar {entry.error}"
-        return Row(entry, cells, text.casefold(), f"{entry.path.name}: onleesbaar: {entry.error}")
-    names = []
-    for factor_id in entry.priorities:
-        try:
-            factor = bank.factor(factor_id)
-        except KeyError:
-            names.append(factor_id)
-        else:
-            names.append(factor.short_title or factor.title)
-    status = STATUS_LABELS.get(entry.status, entry.status)
-    updated = entry.updated.date().isoformat() if entry.updated else ""
-    cells = (
-        entry.title or "(zonder titel)",
-        who(entry),
-        updated,
-        kind(entry),
-        status,
-        entry.area,
-    )
-    detail = describe(entry, names)
-    searched = (detail, entry.id, entry.status, entry.mode, *entry.participants, *entry.merged_from)
-    return Row(entry, cells, " ".join(searched).casefold(), detail)
-
-
-def _cell(text: str) -> Text:
-    # Text, not str: a title such as "[b]" must show as typed, never as markup.
-    return Text(text, no_wrap=True, overflow="ellipsis")
-
-
-class SessionTable(DataTable[Text]):
+class SessionTable(ScrollView, can_focus=True):
     """Sessions, filtered and sorted; marks for the baseline and for merging."""
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "session-table--header",
+        "session-table--cursor",
+        "session-table--even-row",
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Kiezen", show=False),
+        Binding("up", "move(-1)", "Vorige", show=False),
+        Binding("down", "move(1)", "Volgende", show=False),
+        Binding("pageup", "page(-1)", "Vorige pagina", show=False),
+        Binding("pagedown", "page(1)", "Volgende pagina", show=False),
+        Binding("home,ctrl+home", "jump(0)", "Eerste", show=False),
+        Binding("end,ctrl+end", "jump(-1)", "Laatste", show=False),
+    ]
+
+    class Highlighted(Message):
+        """Another session is highlighted (``index`` in ``rows_loaded``)."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    class Selected(Message):
+        """Enter (or a click on the highlighted row): open the session."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    class HeaderClicked(Message):
+        """A click on a column's header: sort by it."""
+
+        def __init__(self, column: int) -> None:
+            super().__init__()
+            self.column = column
+
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        super().__init__(id=id)
         self.rows_loaded: list[Row] = []
+        self.order: list[int] = []
+        """The rows shown, top to bottom, as indices in :attr:`rows_loaded`."""
         self.needle: list[str] = []
         self.sort_column: int | None = None
         """``None``: newest first."""
         self.sort_reverse = False
-        self.matching = 0
-        """How many loaded rows match the filter (some may still be on their way)."""
         self.baseline: Path | None = None
         self.marked: dict[Path, None] = {}
         """Sessions marked for merging, in the order they were marked."""
-        self._pending: list[int] = []
-        self._generation = 0
-        """Raised by every new fill; a fill of an older generation stops."""
-        self._filling = False
-        self._keep: str | None = None
+        self.cursor_row = 0
+        """The highlighted line (a position in :attr:`order`)."""
+        self._highlighted: int | None = None
+        self._widths = column_widths(0)
 
-    def add_columns_for(self, width: int) -> None:
-        """Add the columns with widths that fit ``width`` cells; long texts end in "…"."""
-        free = max(width - 2 * len(COLUMNS) - 4, 40)
-        fixed = {2: 11, 3: 9, 4: 8}
-        rest = free - sum(fixed.values())
-        title, person = rest * 48 // 100, rest * 28 // 100
-        widths = {0: title, 1: person, 5: rest - title - person, **fixed}
-        for index, label in enumerate(COLUMNS):
-            self.add_column(self._label(index, label), width=widths[index], key=str(index))
+    # -- what is shown -------------------------------------------------------------
+
+    @property
+    def row_count(self) -> int:
+        """How many sessions the table shows."""
+        return len(self.order)
+
+    @property
+    def matching(self) -> int:
+        """How many loaded sessions match the filter (all are shown)."""
+        return len(self.order)
+
+    @property
+    def columns(self) -> dict[str, Column]:
+        """The columns by key ("0" … "5"), with their headers as shown."""
+        return {
+            str(index): Column(self._label(index, label), self._widths[index])
+            for index, label in enumerate(COLUMNS)
+        }
+
+    def get_row_at(self, position: int) -> list[str]:
+        """The cells of the row at ``position``, as shown (marks included)."""
+        row = self.rows_loaded[self.order[position]]
+        return [self._title(row), *row.cells[1:]]
+
+    def current_index(self) -> int | None:
+        """The index (in ``rows_loaded``) of the highlighted row; ``None`` when empty."""
+        return self.order[self.cursor_row] if self.order else None
+
+    def entry_at(self, index: int) -> SessionEntry:
+        """The session of the row with ``index`` in :attr:`rows_loaded`."""
+        return self.rows_loaded[index].entry
 
     def _label(self, index: int, label: str) -> Text:
         arrow = ""
         if index == self.sort_column:
             arrow = " ▼" if self.sort_reverse else " ▲"
-        return Text(f"{index + 1} {label}{arrow}", no_wrap=True, overflow="ellipsis")
-
-    # -- filling ---------------------------------------------------------------------
-
-    def matches(self, row: Row) -> bool:
-        """True when every word of the filter occurs in the row."""
-        return all(word in row.haystack for word in self.needle)
-
-    def add_loaded(self, batch: list[Row]) -> None:
-        """Take rows just read from the folder; show those that match (sorted later)."""
-        first = len(self.rows_loaded)
-        self.rows_loaded.extend(batch)
-        new = [i for i, row in enumerate(batch, start=first) if self.matches(row)]
-        self.matching += len(new)
-        if self.sort_column is None:  # In arrival order until all are in; a sort waits.
-            self._queue(new, limit=EARLY_ROWS)
-
-    def render_rows(self) -> None:
-        """Show the rows that match the filter, in order; keep the highlighted row."""
-        current = self.current_index()
-        shown = [i for i, row in enumerate(self.rows_loaded) if self.matches(row)]
-        rows = self.rows_loaded
-        readable = [i for i in shown if rows[i].entry.readable]
-        if self.sort_column is None:
-            readable.sort(key=lambda i: rows[i].entry.updated or EPOCH, reverse=True)
-        else:
-            column = self.sort_column
-            readable.sort(key=lambda i: rows[i].cells[column].casefold(), reverse=self.sort_reverse)
-        # Unreadable files stay at the bottom whichever way the list is sorted.
-        shown = readable + [i for i in shown if not rows[i].entry.readable]
-        self.matching = len(shown)
-        self._generation += 1  # Any fill still under way is for the old order: drop it.
-        self._pending = []
-        self._filling = False
-        self._keep = None if current is None else str(current)
-        self.clear()
-        self._queue(shown)
-
-    @property
-    def shown(self) -> int:
-        """How many rows the table shows (or will, once the fill is done)."""
-        return min(self.matching, MAX_ROWS)
-
-    def _queue(self, indices: list[int], limit: int = MAX_ROWS) -> None:
-        room = min(limit, MAX_ROWS) - self.row_count - len(self._pending)
-        self._pending.extend(indices[: max(room, 0)])
-        if self._pending and not self._filling:
-            # The first chunk now: a short list (or the top of a long one) shows at once.
-            self._add_chunk()
-            if self._pending:
-                self._filling = True
-                generation = self._generation
-                self.run_worker(self._fill(generation), group="session-table-fill")
-
-    def _add_chunk(self) -> None:
-        chunk, self._pending = self._pending[:CHUNK], self._pending[CHUNK:]
-        for index in chunk:
-            row = self.rows_loaded[index]
-            cells = [_cell(self._title(row)), *(_cell(text) for text in row.cells[1:])]
-            self.add_row(*cells, key=str(index))
-        if self._keep is not None and self._keep in self.rows:
-            self.move_cursor(row=self.get_row_index(self._keep), animate=False)
-            self._keep = None
-
-    async def _fill(self, generation: int) -> None:
-        try:
-            while self._pending and generation == self._generation:
-                await asyncio.sleep(0)  # Let keys and repaints through between chunks.
-                if generation == self._generation:
-                    self._add_chunk()
-        finally:
-            if generation == self._generation:
-                self._filling = False
-
-    # -- sorting and marks -----------------------------------------------------------
-
-    def sort_by(self, column: int) -> None:
-        """Sort by a column; the same column again reverses the order."""
-        if self.sort_column == column:
-            self.sort_reverse = not self.sort_reverse
-        else:
-            self.sort_column, self.sort_reverse = column, False
-        for index, label in enumerate(COLUMNS):
-            self.columns[ColumnKey(str(index))].label = self._label(index, label)
-        self.render_rows()
+        return Text(f"{index + 1} {label}{arrow}")
 
     def _title(self, row: Row) -> str:
         path = row.entry.path
@@ -272,16 +170,56 @@ class SessionTable(DataTable[Text]):
         mark += MERGE_MARK if path in self.marked else ""
         return mark + row.cells[0]
 
-    def _refresh_title(self, path: Path | None) -> None:
-        for index, row in enumerate(self.rows_loaded):
-            if row.entry.path == path and str(index) in self.rows:
-                self.update_cell(str(index), "0", _cell(self._title(row)))
+    # -- filling, filtering and sorting ----------------------------------------------
+
+    def matches(self, row: Row) -> bool:
+        """True when every word of the filter occurs in the row."""
+        return all(word in row.haystack for word in self.needle)
+
+    def add_loaded(self, batch: list[Row]) -> None:
+        """Take rows just read from the folder; those that match show at the bottom.
+
+        They are sorted with the rest by :meth:`render_rows` once all are in.
+        """
+        first = len(self.rows_loaded)
+        self.rows_loaded.extend(batch)
+        self.order.extend(i for i, row in enumerate(batch, start=first) if self.matches(row))
+        self._resized()
+        self._announce()
+
+    def render_rows(self) -> None:
+        """Show the rows that match the filter, in order; keep the highlighted row."""
+        current = self.current_index()
+        rows = self.rows_loaded
+        shown = [i for i, row in enumerate(rows) if self.matches(row)]
+        readable = [i for i in shown if rows[i].entry.readable]
+        if self.sort_column is None:
+            readable.sort(key=lambda i: rows[i].entry.recency, reverse=True)
+        else:
+            column = self.sort_column
+            readable.sort(key=lambda i: rows[i].cells[column].casefold(), reverse=self.sort_reverse)
+        # Unreadable files stay at the bottom whichever way the list is sorted.
+        self.order = readable + [i for i in shown if not rows[i].entry.readable]
+        try:
+            position = self.order.index(current) if current is not None else 0
+        except ValueError:  # filtered out: back to the top
+            position = 0
+        self._resized()
+        self.move_cursor(position)
+        self.refresh()
+
+    def sort_by(self, column: int) -> None:
+        """Sort by a column; the same column again reverses the order."""
+        if self.sort_column == column:
+            self.sort_reverse = not self.sort_reverse
+        else:
+            self.sort_column, self.sort_reverse = column, False
+        self.render_rows()
 
     def toggle_baseline(self, path: Path) -> bool:
         """Mark ``path`` as the baseline (or unmark it); True when it is now marked."""
-        previous, self.baseline = self.baseline, None if path == self.baseline else path
-        self._refresh_title(previous)
-        self._refresh_title(path)
+        self.baseline = None if path == self.baseline else path
+        self.refresh()
         return self.baseline is not None
 
     def toggle_mark(self, path: Path) -> None:
@@ -290,17 +228,104 @@ class SessionTable(DataTable[Text]):
             del self.marked[path]
         else:
             self.marked[path] = None
-        self._refresh_title(path)
+        self.refresh()
 
-    # -- the highlighted row ---------------------------------------------------------
+    # -- the cursor ------------------------------------------------------------------
 
-    def current_index(self) -> int | None:
-        """The index (in ``rows_loaded``) of the highlighted row; ``None`` when empty."""
-        if self.row_count == 0:
-            return None
-        key = self.coordinate_to_cell_key(Coordinate(self.cursor_row, 0)).row_key
-        return int(str(key.value))
+    @property
+    def _page(self) -> int:
+        """Rows that fit below the header."""
+        return max(self.scrollable_content_region.height - 1, 1)
 
-    def entry_at(self, key: str) -> SessionEntry:
-        """The session of a row key."""
-        return self.rows_loaded[int(key)].entry
+    def move_cursor(self, row: int) -> None:
+        """Highlight the row at position ``row`` (clamped) and scroll it into view."""
+        self.cursor_row = max(0, min(row, len(self.order) - 1))
+        top = round(self.scroll_y)
+        if self.cursor_row < top:
+            self.scroll_to(y=self.cursor_row, animate=False)
+        elif self.cursor_row >= top + self._page:
+            self.scroll_to(y=self.cursor_row - self._page + 1, animate=False)
+        self.refresh()
+        self._announce()
+
+    def _announce(self) -> None:
+        index = self.current_index()
+        if index is not None and index != self._highlighted:
+            self._highlighted = index
+            self.post_message(self.Highlighted(index))
+
+    def action_move(self, step: int) -> None:
+        """One row up or down."""
+        self.move_cursor(self.cursor_row + step)
+
+    def action_page(self, pages: int) -> None:
+        """A screenful up or down."""
+        self.move_cursor(self.cursor_row + pages * self._page)
+
+    def action_jump(self, position: int) -> None:
+        """To the first row (0) or the last (-1)."""
+        self.move_cursor(len(self.order) - 1 if position < 0 else position)
+
+    def action_select(self) -> None:
+        """Open the highlighted session."""
+        index = self.current_index()
+        if index is not None:
+            self.post_message(self.Selected(index))
+
+    def on_click(self, event: events.Click) -> None:
+        """A header sorts; a row is highlighted, and opened when it already was."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        if offset.y == 0:
+            left = 0
+            for column, width in enumerate(self._widths):
+                left += width + 2 * PADDING
+                if offset.x < left:
+                    self.post_message(self.HeaderClicked(column))
+                    break
+            return
+        position = round(self.scroll_y) + offset.y - 1
+        if position < len(self.order):
+            if position == self.cursor_row:
+                self.action_select()
+            else:
+                self.move_cursor(position)
+
+    # -- drawing ---------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        """Fit the columns to the new width."""
+        self._resized()
+
+    def _resized(self) -> None:
+        width = self.scrollable_content_region.width
+        self._widths = column_widths(width)
+        self.virtual_size = Size(width, len(self.order) + 1)
+
+    def _line(self, cells: list[str], style: Style) -> Strip:
+        text = "".join(
+            " " * PADDING + fit(cell, width) + " " * PADDING
+            for cell, width in zip(cells, self._widths, strict=True)
+        )
+        return Strip([Segment(text, style)])
+
+    def render_line(self, y: int) -> Strip:
+        """The header on the first line, below it the rows from the scroll position."""
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if y == 0:
+            style = base + self.get_component_rich_style("session-table--header")
+            labels = [self._label(i, label).plain for i, label in enumerate(COLUMNS)]
+            line = self._line(labels, style)
+        else:
+            position = round(self.scroll_y) + y - 1
+            if position >= len(self.order):
+                return Strip.blank(width, base)
+            style = base
+            if position % 2 == 0:  # stripes: a long row stays easy to follow
+                style += self.get_component_rich_style("session-table--even-row")
+            if position == self.cursor_row:
+                style += self.get_component_rich_style("session-table--cursor")
+            line = self._line(self.get_row_at(position), style)
+        return line.adjust_cell_length(width, base)
