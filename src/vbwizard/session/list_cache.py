@@ -24,6 +24,8 @@ from vbwizard.session.atomic import SaveError, atomic_write
 from vbwizard.session.schema import SCHEMA_VERSION
 
 CACHE_FORMAT = "vbwizard-session-list/4"
+LINES_PER_DECODE = 256
+"""Cache lines decoded per call: about 2 ms each, while a UI thread may be waiting."""
 MAX_CACHE_BYTES = 256 * 1024 * 1024
 """A larger cache file is not one vbwizard wrote (10,000 sessions make about 4 MB)."""
 
@@ -58,9 +60,11 @@ def load_cache(cache: Path, header: dict[str, object]) -> dict[str, Any]:
         if not isinstance(first, dict) or any(first.get(k) != v for k, v in header.items()):
             return {}
         files: dict[str, Any] = {}
-        for line in lines[1:]:
-            if line:
-                item = json.loads(line)
+        body = [line for line in lines[1:] if line]
+        for start in range(0, len(body), LINES_PER_DECODE):
+            # A few hundred lines per call: few calls, yet the lock is free again soon.
+            items = json.loads(b"[" + b",".join(body[start : start + LINES_PER_DECODE]) + b"]")
+            for item in items:
                 if not isinstance(item, list) or not item or not isinstance(item[0], str):
                     return {}
                 files[item[0]] = item[1:]  # what each entry holds, listing checks

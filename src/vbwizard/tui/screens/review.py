@@ -8,7 +8,6 @@ responsive, and the filter works on whatever has been loaded so far.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
@@ -16,15 +15,19 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 
 from vbwizard.tui.themes import WIZARD_CSS
 from vbwizard.tui.widgets.footer import KeyFooter
-from vbwizard.tui.widgets.session_rows import COLUMNS, Row, make_row
+from vbwizard.tui.widgets.session_rows import COLUMNS, Row, RowMaker
 from vbwizard.tui.widgets.session_table import BASELINE_MARK, MERGE_MARK, SessionTable
 
 if TYPE_CHECKING:
+    from textual.worker import Worker
+
+    from vbwizard.bank.models import Bank
     from vbwizard.session.listing import SessionEntry
     from vbwizard.session.models import Session
     from vbwizard.tui.app import VbWizardApp
@@ -37,6 +40,20 @@ HINT = "Enter bekijken · o bewerken · spatie (de)markeren · m nulmeting · 1�
 
 class ReviewScreen(Screen[None]):
     """Every saved session in a table; act on the highlighted or marked ones."""
+
+    class RowsRead(Message):
+        """Rows the reading thread made (posting is thread-safe in Textual)."""
+
+        def __init__(self, rows: list[Row]) -> None:
+            super().__init__()
+            self.rows = rows
+
+    class AllRead(Message):
+        """The reading thread is done; ``skipped`` sessions were left out of "continue"."""
+
+        def __init__(self, skipped: int) -> None:
+            super().__init__()
+            self.skipped = skipped
 
     CSS_PATH = WIZARD_CSS
 
@@ -105,46 +122,54 @@ class ReviewScreen(Screen[None]):
     def _load(self, app: VbWizardApp, folder: Path) -> None:
         from textual.worker import get_current_worker
 
+        from vbwizard.bulk import collector_paused
         from vbwizard.problems import ProblemsError
-        from vbwizard.session.listing import iter_sessions
 
         worker = get_current_worker()
         try:
             bank = app.bank
         except ProblemsError:
             return  # The app reports a broken bank itself and closes.
+        with collector_paused(keep=True):  # ten thousand rows, no cycles
+            self._read_rows(worker, bank, folder)
+
+    def _read_rows(self, worker: Worker[None], bank: Bank, folder: Path) -> None:
+        from vbwizard.session.listing import iter_sessions
+
+        make_row = RowMaker(bank)
         skipped = 0
         batch: list[Row] = []
         flushed, sent = time.monotonic(), False
-        # Cached summaries arrive at once, parsed files one by one: the first rows go
-        # by count or by time, so they show quickly either way; the rest by time only,
-        # as every hand-over redraws the screen while this thread waits for its turn.
+        # Cached summaries arrive at once, parsed files in bursts: the first rows go
+        # by count or by time, so they show quickly either way; the rest by time only.
+        # Posted, not called: this thread reads on while the screen draws.
         for entry in iter_sessions(folder):
-            if worker.is_cancelled:
+            if worker.is_cancelled or not self.is_attached:
                 return
             if self.only_in_progress and entry.readable and entry.status != "in_progress":
                 skipped += 1
                 continue
-            batch.append(make_row(bank, entry))
+            batch.append(make_row(entry))
             if (not sent and len(batch) >= BATCH) or time.monotonic() - flushed > FLUSH_SECONDS:
-                if not self._call(app, self._add_rows, batch):
-                    return
+                self.post_message(self.RowsRead(batch))
                 batch, flushed, sent = [], time.monotonic(), True
-        if self._call(app, self._add_rows, batch):
-            self._call(app, self._loaded, skipped)
+        self.post_message(self.RowsRead(batch))
+        self.post_message(self.AllRead(skipped))
 
-    def _call(self, app: VbWizardApp, callback: Callable[..., None], *args: object) -> bool:
-        """Run ``callback`` on the UI thread; False when the screen or app has gone."""
-        try:
-            app.call_from_thread(callback, *args)
-        except RuntimeError:
-            return False
-        return self.is_attached
+    def on_unmount(self) -> None:
+        """The rows go with the screen: let the collector see them again."""
+        from vbwizard.bulk import release_kept
 
-    def _add_rows(self, batch: list[Row]) -> None:
-        if self.is_attached:
-            self.table.add_loaded(batch)
-            self._show_status()
+        release_kept()
+
+    def on_review_screen_rows_read(self, message: RowsRead) -> None:
+        """Rows from the reading thread: into the table."""
+        self.table.add_loaded(message.rows)
+        self._show_status()
+
+    def on_review_screen_all_read(self, message: AllRead) -> None:
+        """The folder is read."""
+        self._loaded(message.skipped)
 
     def _loaded(self, completed: int) -> None:
         """All read; ``completed`` sessions were left out of "continue"."""

@@ -68,7 +68,7 @@ def describe(entry: SessionEntry, priorities: list[str]) -> str:
     if entry.created:
         dates.append(f"gemaakt {entry.created.date().isoformat()}")
     if entry.updated:
-        dates.append(f"gewijzigd {entry.updated.strftime('%Y-%m-%d %H:%M')}")
+        dates.append(f"gewijzigd {entry.updated.isoformat(' ', 'minutes')[:16]}")
     parts += dates
     parts.append(STATUS_LABELS.get(entry.status, entry.status))
     if priorities:
@@ -77,30 +77,46 @@ def describe(entry: SessionEntry, priorities: list[str]) -> str:
     return " · ".join(parts)
 
 
+class RowMaker:
+    """Makes the rows of one bank's sessions (the factor names looked up once)."""
+
+    def __init__(self, bank: Bank) -> None:
+        self.names = {factor.id: factor.short_title or factor.title for factor in bank.factors}
+
+    def __call__(self, entry: SessionEntry) -> Row:
+        """Build a table row for a session (or for an unreadable file, with the reason)."""
+        if not entry.readable:
+            name, error = entry.path.name, entry.error
+            cells = (name, f"onleesbaar: {error}", "", "", "", "")
+            return Row(
+                entry,
+                cells,
+                f"{name} onleesbaar {error}".casefold(),
+                f"{name}: onleesbaar: {error}",
+            )
+        names = [self.names.get(factor_id, factor_id) for factor_id in entry.priorities]
+        status = STATUS_LABELS.get(entry.status, entry.status)
+        updated = entry.updated.isoformat()[:10] if entry.updated else ""
+        cells = (
+            entry.title or "(zonder titel)",
+            who(entry),
+            updated,
+            kind(entry),
+            status,
+            entry.area,
+        )
+        detail = describe(entry, names)
+        searched = (
+            detail,
+            entry.id,
+            entry.status,
+            entry.mode,
+            *entry.participants,
+            *entry.merged_from,
+        )
+        return Row(entry, cells, " ".join(searched).casefold(), detail)
+
+
 def make_row(bank: Bank, entry: SessionEntry) -> Row:
-    """Build a table row for a session (or for an unreadable file, with the reason)."""
-    if not entry.readable:
-        cells = (entry.path.name, f"onleesbaar: {entry.error}", "", "", "", "")
-        text = f"{entry.path.name} onleesbaar {entry.error}"
-        return Row(entry, cells, text.casefold(), f"{entry.path.name}: onleesbaar: {entry.error}")
-    names = []
-    for factor_id in entry.priorities:
-        try:
-            factor = bank.factor(factor_id)
-        except KeyError:
-            names.append(factor_id)
-        else:
-            names.append(factor.short_title or factor.title)
-    status = STATUS_LABELS.get(entry.status, entry.status)
-    updated = entry.updated.date().isoformat() if entry.updated else ""
-    cells = (
-        entry.title or "(zonder titel)",
-        who(entry),
-        updated,
-        kind(entry),
-        status,
-        entry.area,
-    )
-    detail = describe(entry, names)
-    searched = (detail, entry.id, entry.status, entry.mode, *entry.participants, *entry.merged_from)
-    return Row(entry, cells, " ".join(searched).casefold(), detail)
+    """One row; for many sessions make a :class:`RowMaker` once instead."""
+    return RowMaker(bank)(entry)
