@@ -205,3 +205,18 @@ async def test_the_header_stays_and_a_click_on_it_sorts(app: VbWizardApp) -> Non
         await pilot.pause()
         assert screen.table.sort_column == 0
         assert _drawn(screen.table)[0].lstrip().startswith("1 Titel ▲")
+
+
+async def test_after_loading_the_newest_session_is_highlighted_and_described(
+    app: VbWizardApp,
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(pilot)
+        table = screen.table
+        newest = max(
+            (row for row in table.rows_loaded if row.entry.readable),
+            key=lambda row: row.entry.recency,
+        )
+        assert table.cursor_row == 0 and titles(screen)[0] == newest.cells[0]
+        detail = str(screen.query_one("#review-detail", Static).render())
+        assert detail == newest.detail, "the line below describes the highlighted row"

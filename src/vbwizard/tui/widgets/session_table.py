@@ -122,6 +122,8 @@ class SessionTable(ScrollView, can_focus=True):
         """Sessions marked for merging, in the order they were marked."""
         self.cursor_row = 0
         """The highlighted line (a position in :attr:`order`)."""
+        self.chosen = False
+        """True once the user moved the cursor: from then on it stays on that session."""
         self._highlighted: int | None = None
         self._widths = column_widths(0)
 
@@ -188,8 +190,12 @@ class SessionTable(ScrollView, can_focus=True):
         self._announce()
 
     def render_rows(self) -> None:
-        """Show the rows that match the filter, in order; keep the highlighted row."""
-        current = self.current_index()
+        """Show the rows that match the filter, in order.
+
+        The cursor stays on the session the user moved it to; otherwise (a list that
+        just finished loading) it goes to the top: the newest session.
+        """
+        current = self.current_index() if self.chosen else None
         rows = self.rows_loaded
         shown = [i for i, row in enumerate(rows) if self.matches(row)]
         readable = [i for i in shown if rows[i].entry.readable]
@@ -256,14 +262,17 @@ class SessionTable(ScrollView, can_focus=True):
 
     def action_move(self, step: int) -> None:
         """One row up or down."""
+        self.chosen = True
         self.move_cursor(self.cursor_row + step)
 
     def action_page(self, pages: int) -> None:
         """A screenful up or down."""
+        self.chosen = True
         self.move_cursor(self.cursor_row + pages * self._page)
 
     def action_jump(self, position: int) -> None:
         """To the first row (0) or the last (-1)."""
+        self.chosen = True
         self.move_cursor(len(self.order) - 1 if position < 0 else position)
 
     def action_select(self) -> None:
@@ -290,6 +299,7 @@ class SessionTable(ScrollView, can_focus=True):
             if position == self.cursor_row:
                 self.action_select()
             else:
+                self.chosen = True
                 self.move_cursor(position)
 
     # -- drawing ---------------------------------------------------------------------
