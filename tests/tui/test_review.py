@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 
 from tests.tui.conftest import BROKEN, SIZE
@@ -220,3 +221,21 @@ async def test_after_loading_the_newest_session_is_highlighted_and_described(
         assert table.cursor_row == 0 and titles(screen)[0] == newest.cells[0]
         detail = str(screen.query_one("#review-detail", Static).render())
         assert detail == newest.detail, "the line below describes the highlighted row"
+
+
+async def test_the_review_remembers_the_folder_for_next_time(
+    app: VbWizardApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vbwizard.session import list_cache, summary
+
+    monkeypatch.setattr(summary, "RACY_NS", 0)  # files written a moment ago may be cached
+    folder = app.sessions_dir
+    cache = list_cache.cache_file_for(folder)
+    assert cache is not None
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the start screen counts the sessions, and caches them
+        cache.unlink()
+        await open_review(pilot)
+        await settle(pilot)
+    cached = list_cache.load_cache(cache, list_cache.cache_header(folder))
+    assert set(cached) == {path.name for path in folder.glob("*.toml")}

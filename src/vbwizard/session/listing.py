@@ -101,12 +101,62 @@ def _read_all(paths: list[Path]) -> Iterator[tuple[SessionEntry, Identity | None
     return read_in_workers(paths)
 
 
+class FolderScan:
+    """One pass over a sessions folder: its entries, then (when complete) the cache updated.
+
+    Iterate it for the summaries, in no set order: unchanged files first, straight
+    from the cache, then the others as they are parsed, so a view can fill
+    progressively. Then :meth:`remember` brings the cache up to date (best effort):
+    a view can show its last rows first and write the cache after. A pass
+    abandoned early leaves the cache as it was.
+    """
+
+    def __init__(self, sessions_dir: Path) -> None:
+        self.sessions_dir = sessions_dir
+        self._cache = cache_file_for(sessions_dir)
+        self._header = cache_header(sessions_dir) if self._cache is not None else {}
+        self._old: dict[str, Any] = {}
+        self._new: dict[str, Any] = {}
+        self._fresh = False  # a summary not from the cache is to be cached
+        self._complete = False
+
+    def __iter__(self) -> Iterator[SessionEntry]:
+        folder = self.sessions_dir
+        scan = _scan(folder)
+        if scan is None:
+            return
+        cache, old, new = self._cache, self._old, self._new
+        if cache is not None:
+            old.update(load_cache(cache, self._header))
+        to_read: list[Path] = []
+        for name, identity in scan:
+            path = folder / name
+            entry = None if identity is None else _from_cache(path, old.get(name), identity)
+            if entry is None:
+                to_read.append(path)
+                continue
+            new[name] = old[name]
+            yield entry
+        for entry, identity in _read_all(to_read):
+            if identity is not None:
+                new[entry.path.name] = [list(identity), to_summary(entry)]
+                self._fresh = True
+            yield entry
+        self._complete = True
+
+    def remember(self) -> None:
+        """Write what this complete pass found to the cache, if it changed."""
+        # Without fresh summaries, ``new`` holds a subset of ``old``'s entries as they
+        # were: equal exactly when no file has gone (no need to compare them all).
+        changed = self._fresh or len(self._new) != len(self._old)
+        if self._cache is not None and self._complete and changed:
+            save_cache(self._cache, self._header, self._new)
+
+
 def iter_sessions(sessions_dir: Path) -> Iterator[SessionEntry]:
     """Yield a summary of every session file in ``sessions_dir``, in no set order.
 
-    Unchanged files come first, straight from the cache, then the others one by
-    one as they are parsed, so a view can fill progressively. When the generator
-    is exhausted the cache is brought up to date (best effort); one abandoned
+    A :class:`FolderScan` that, when exhausted, updates the cache; one abandoned
     early leaves the cache as it was.
 
     Python's cycle collector keeps running here: a screen filling from this
@@ -115,33 +165,9 @@ def iter_sessions(sessions_dir: Path) -> Iterator[SessionEntry]:
     with the UI waiting). :func:`list_sessions`, which only returns at the end,
     pauses it.
     """
-    scan = _scan(sessions_dir)
-    if scan is None:
-        return
-    cache = cache_file_for(sessions_dir)
-    header = cache_header(sessions_dir) if cache is not None else {}
-    old = load_cache(cache, header) if cache is not None else {}
-    new: dict[str, Any] = {}
-    to_read: list[Path] = []
-    fresh = False  # a summary not from the cache is to be cached
-    for name, identity in scan:
-        path = sessions_dir / name
-        entry = None if identity is None else _from_cache(path, old.get(name), identity)
-        if entry is None:
-            to_read.append(path)
-            continue
-        new[name] = old[name]
-        yield entry
-    for entry, identity in _read_all(to_read):
-        path = entry.path
-        if identity is not None:
-            new[path.name] = [list(identity), to_summary(entry)]
-            fresh = True
-        yield entry
-    # Without fresh summaries, ``new`` holds a subset of ``old``'s entries as they
-    # were: equal exactly when no file has gone (no need to compare them all).
-    if cache is not None and (fresh or len(new) != len(old)):
-        save_cache(cache, header, new)
+    scan = FolderScan(sessions_dir)
+    yield from scan
+    scan.remember()
 
 
 def list_sessions(sessions_dir: Path) -> list[SessionEntry]:

@@ -7,6 +7,7 @@ responsive, and the filter works on whatever has been loaded so far.
 
 from __future__ import annotations
 
+import threading
 import time
 from functools import partial
 from pathlib import Path
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
 BATCH = 300
 """Rows handed to the UI thread at once while the folder is read."""
 FLUSH_SECONDS = 0.25
+DRAWN_WAIT = 10.0
+"""Seconds the reading thread waits for the screen to show every row; then no cache is written."""
 HINT = "Enter bekijken · o bewerken · spatie (de)markeren · m nulmeting · 1–6 sorteren"
 
 
@@ -79,6 +82,8 @@ class ReviewScreen(Screen[None]):
         """The start menu's "continue": sessions in progress, Enter edits."""
         self.filling = True
         """True while the folder is still being read."""
+        self._drawn = threading.Event()
+        """Set once every row read is on screen."""
 
     @property
     def wizard(self) -> VbWizardApp:
@@ -134,7 +139,7 @@ class ReviewScreen(Screen[None]):
             self._read_rows(worker, bank, folder)
 
     def _read_rows(self, worker: Worker[None], bank: Bank, folder: Path) -> None:
-        from vbwizard.session.listing import iter_sessions
+        from vbwizard.session.listing import FolderScan
 
         make_row = RowMaker(bank)
         skipped = 0
@@ -143,7 +148,8 @@ class ReviewScreen(Screen[None]):
         # Cached summaries arrive at once, parsed files in bursts: the first rows go
         # by count or by time, so they show quickly either way; the rest by time only.
         # Posted, not called: this thread reads on while the screen draws.
-        for entry in iter_sessions(folder):
+        scan = FolderScan(folder)
+        for entry in scan:
             if worker.is_cancelled or not self.is_attached:
                 return
             if self.only_in_progress and entry.readable and entry.status != "in_progress":
@@ -155,6 +161,14 @@ class ReviewScreen(Screen[None]):
                 batch, flushed, sent = [], time.monotonic(), True
         self.post_message(self.RowsRead(batch))
         self.post_message(self.AllRead(skipped))
+        # The cache for next time: once every row is on screen, so that writing it
+        # does not compete with sorting and drawing them. Bounded, and given up when
+        # the screen or the app closes (the app waits for this thread when it quits).
+        deadline = time.monotonic() + DRAWN_WAIT
+        while not self._drawn.wait(0.05):
+            if worker.is_cancelled or time.monotonic() > deadline:
+                return
+        scan.remember()
 
     def on_unmount(self) -> None:
         """The rows go with the screen: let the collector see them again."""
@@ -170,6 +184,7 @@ class ReviewScreen(Screen[None]):
     def on_review_screen_all_read(self, message: AllRead) -> None:
         """The folder is read."""
         self._loaded(message.skipped)
+        self.call_after_refresh(self._drawn.set)
 
     def _loaded(self, completed: int) -> None:
         """All read; ``completed`` sessions were left out of "continue"."""
