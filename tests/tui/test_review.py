@@ -239,3 +239,21 @@ async def test_the_review_remembers_the_folder_for_next_time(
         await settle(pilot)
     cached = list_cache.load_cache(cache, list_cache.cache_header(folder))
     assert set(cached) == {path.name for path in folder.glob("*.toml")}
+
+
+async def test_a_narrow_list_leaves_columns_out_and_says_how_it_is_sorted(
+    app: VbWizardApp,
+) -> None:
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await open_review(pilot)
+        header = _drawn(screen.table)[0]
+        assert "1 Titel" in header and "6 Gebied" not in header and "4 Soort" not in header
+        await pilot.press("4")
+        await pilot.pause()
+        status = str(screen.query_one("#review-status", Static).render())
+        assert "gesorteerd op soort, oplopend" in status
+        await pilot.press("1")
+        await pilot.pause()
+        status = str(screen.query_one("#review-status", Static).render())
+        assert "gesorteerd op" not in status, "a column on screen shows its own arrow"
+        assert "1 Titel ▲" in _drawn(screen.table)[0]

@@ -219,7 +219,13 @@ class ReviewScreen(Screen[None]):
             text += f" · {BASELINE_MARK}nulmeting: {table.baseline.stem}"
         if table.marked:
             text += f" · {MERGE_MARK}{len(table.marked)} gemarkeerd"
-        self.query_one("#review-status", Static).update(text)
+        column = table.sort_column
+        if column is not None and not table.columns[str(column)].width:
+            # Left out at this width: say how the list is ordered all the same.
+            direction = "aflopend" if table.sort_reverse else "oplopend"
+            text += f" · gesorteerd op {COLUMNS[column].lower()}, {direction}"
+        # Text, not markup: a file name such as "[b].toml" shows as it is.
+        self.query_one("#review-status", Static).update(Text(text))
 
     # -- the highlighted row -----------------------------------------------------------
 

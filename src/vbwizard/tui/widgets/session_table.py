@@ -44,12 +44,27 @@ CONTROL = dict.fromkeys([*range(32), 127, *range(128, 160)], "\N{REPLACEMENT CHA
 """Control characters are never written to the terminal as they are."""
 
 
+SHARES = {0: 48, 1: 28, 5: 24}
+"""How the columns of free text (title, who, area) share what the others leave."""
+DROPPED = ((76, 5), (66, 3))
+"""Below these widths a column is left out (area, then kind): the line below the
+table still shows the highlighted session in full, and 1–6 still sort by them."""
+
+
 def column_widths(width: int) -> list[int]:
-    """Widths of the columns in a table ``width`` cells wide; long texts end in "…"."""
-    free = max(width - 2 * PADDING * len(COLUMNS), 40)
-    rest = free - sum(FIXED_WIDTHS.values())
-    title, person = rest * 48 // 100, rest * 28 // 100
-    widths = {0: title, 1: person, 5: rest - title - person, **FIXED_WIDTHS}
+    """Widths of the columns in a table ``width`` cells wide (0: left out); "…" cuts."""
+    shown = [index for index in range(len(COLUMNS))]
+    for below, column in DROPPED:
+        if width < below:
+            shown.remove(column)
+    free = max(width - 2 * PADDING * len(shown), 30)
+    rest = free - sum(FIXED_WIDTHS.get(index, 0) for index in shown)
+    shares = {index: share for index, share in SHARES.items() if index in shown}
+    total = sum(shares.values())
+    widths = dict.fromkeys(range(len(COLUMNS)), 0)
+    widths.update({index: FIXED_WIDTHS[index] for index in shown if index in FIXED_WIDTHS})
+    widths.update({index: rest * share // total for index, share in shares.items()})
+    widths[0] += rest - sum(widths[index] for index in shares)  # what rounding left over
     return [widths[index] for index in range(len(COLUMNS))]
 
 
@@ -289,6 +304,8 @@ class SessionTable(ScrollView, can_focus=True):
         if offset.y == 0:
             left = 0
             for column, width in enumerate(self._widths):
+                if not width:
+                    continue  # left out at this width
                 left += width + 2 * PADDING
                 if offset.x < left:
                     self.post_message(self.HeaderClicked(column))
@@ -317,6 +334,7 @@ class SessionTable(ScrollView, can_focus=True):
         text = "".join(
             " " * PADDING + fit(cell, width) + " " * PADDING
             for cell, width in zip(cells, self._widths, strict=True)
+            if width
         )
         return Strip([Segment(text, style)])
 
