@@ -111,3 +111,20 @@ async def test_goal_deadline_wrong_then_right(make_app: MakeApp, demo: Session) 
         await pilot.pause()
         smart = saved(path).goal.smart
         assert smart is not None and smart.deadline == dt.date(2027, 6, 1)
+
+
+async def test_an_unknown_weight_reads_onbekend_as_everywhere(
+    make_app: MakeApp, demo: Session
+) -> None:
+    # One word per concept: the grid, the reports and the exports say "onbekend".
+    demo.answer("verloedering").weight = "unknown"
+    app, _path = make_app(demo, "priorities")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PrioritiesScreen)
+        table = screen.ranking
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        (row,) = [r for r in rows if r[1] == "2. Verloedering"]
+        assert row[2] == "onbekend"
+        assert not any("n.b." in cell for r in rows for cell in r)

@@ -17,7 +17,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Static
 
-from vbwizard.labels import confidence_label, factor_title
+from vbwizard.labels import STATE_LABELS, confidence_label, factor_title
 from vbwizard.scoring import (
     MAX_PRIORITIES,
     MIN_PRIORITIES,
@@ -130,7 +130,7 @@ class PrioritiesScreen(StepScreen):
         if ranked.weight is not None:
             weight = str(ranked.weight)
         elif answer is not None and answer.weight == "unknown":
-            weight = "n.b."  # niet bekend
+            weight = STATE_LABELS["unknown"].short  # the grid's and the reports' word
         else:
             weight = "—"
         spread = "—" if ranked.spread is None else str(ranked.spread)
