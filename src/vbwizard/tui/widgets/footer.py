@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
 KeyBar = tuple[Hashable, ...]
+COMPACT_BELOW = 80
+"""Columns under which the footer uses Textual's compact style (less space per key)."""
 
 
 def shown_keys(screen: Screen[object]) -> KeyBar:
@@ -40,6 +43,7 @@ class KeyFooter(Footer):
     """A :class:`~textual.widgets.Footer` that rebuilds only when its keys change."""
 
     _composed: KeyBar | None = None
+    _compact_when_wide = False
 
     def compose(self) -> ComposeResult:
         """Textual's footer, remembering which keys it drew."""
@@ -49,6 +53,25 @@ class KeyFooter(Footer):
         if self._bindings_ready:
             self._composed = shown_keys(self.screen)
         yield from super().compose()
+
+    def on_mount(self) -> None:
+        """Fit the terminal's width from the start (a screen opened on a narrow terminal)."""
+        self._compact_when_wide = self.compact
+        self._fit(self.app.size.width)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Fit the new width."""
+        self._fit(event.size.width)
+
+    def _fit(self, width: int) -> None:
+        # Below 80 columns: keys closer together and no ^p, so that "^q Afsluiten"
+        # shows. The command palette still opens with ctrl+p; quitting is the key
+        # people look for.
+        narrow = width < COMPACT_BELOW
+        if self.show_command_palette == narrow:
+            self.show_command_palette = not narrow
+            self.compact = narrow or self._compact_when_wide
+            self.refresh(recompose=True)
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         """Rebuild as Textual does, unless the keys shown would be the same."""
