@@ -124,6 +124,7 @@ def _start(
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             env=env,
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # Windows: no console
         )
     except OSError:
         return None
