@@ -257,3 +257,17 @@ async def test_a_narrow_list_leaves_columns_out_and_says_how_it_is_sorted(
         status = str(screen.query_one("#review-status", Static).render())
         assert "gesorteerd op" not in status, "a column on screen shows its own arrow"
         assert "1 Titel ▲" in _drawn(screen.table)[0]
+
+
+async def test_a_click_highlights_a_row_and_a_second_click_opens_it(app: VbWizardApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(pilot)
+        table = screen.table
+        second = titles(screen)[1]
+        await pilot.click("#review-table", offset=(5, 2))  # line 0 is the header
+        await pilot.pause()
+        assert table.cursor_row == 1 and isinstance(app.screen, ReviewScreen)
+        assert second in str(screen.query_one("#review-detail", Static).render())
+        await pilot.click("#review-table", offset=(5, 2))
+        await settle(pilot)
+        assert isinstance(app.screen, ReadOnlySummaryScreen)
