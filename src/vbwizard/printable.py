@@ -40,3 +40,15 @@ def printable_lines(text: str) -> str:
 
 
 __all__ = ["printable", "printable_lines"]
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def control_written_out(text: str) -> str:
+    r"""``text`` with its control characters written out as ``\x1b``; tab and line breaks stay.
+
+    For text that may span lines (a note, a title) and is kept or shown as a whole:
+    an escape sequence would otherwise be obeyed by the terminal that shows it.
+    """
+    return _CONTROL.sub(_escape, text) if _CONTROL.search(text) else text

@@ -11,7 +11,7 @@ from textual.widgets import Static
 from tests.tui.conftest import BROKEN, SIZE
 from tests.tui.factory import notifications
 from tests.tui.helpers import go_to, open_review, settle, titles
-from vbwizard.bank import load_bank
+from vbwizard.bank import Bank, load_bank
 from vbwizard.demo import DEMO_ID
 from vbwizard.session.listing import SessionEntry
 from vbwizard.tui.app import VbWizardApp
@@ -271,3 +271,22 @@ async def test_a_click_highlights_a_row_and_a_second_click_opens_it(app: VbWizar
         await pilot.click("#review-table", offset=(5, 2))
         await settle(pilot)
         assert isinstance(app.screen, ReadOnlySummaryScreen)
+
+
+async def test_escape_codes_in_a_file_never_reach_the_screen(
+    bank: Bank, sessions_dir: Path
+) -> None:
+    from tests.tui.factory import wizard
+    from vbwizard.session.create import new_session
+    from vbwizard.session.storage import session_to_toml
+
+    # Typed into the file by hand (or by a hostile participant): TOML's \u001b escapes.
+    text = session_to_toml(new_session(bank, title="Plein", session_id="plein"))
+    text = text.replace('title = "Plein"', 'title = "\\u001b]0;gehackt\\u0007Plein\\u001b[2J"')
+    (sessions_dir / "plein.toml").write_text(text, encoding="utf-8")
+    app = wizard(bank, sessions_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(pilot)
+        shown = [str(s.render()) for s in screen.query(Static)] + _drawn(screen.table)
+        assert not any("\x1b" in s or "\x07" in s for s in shown)
+        assert any("\\x1b]0;gehackt\\x07Plein\\x1b[2J" in s for s in shown), "written out"

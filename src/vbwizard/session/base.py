@@ -18,8 +18,10 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationError,
+    field_validator,
 )
 
+from vbwizard.printable import control_written_out
 from vbwizard.session.times import aware
 
 SessionId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=100)]
@@ -94,6 +96,23 @@ FOLLOWUP_STEPS: tuple[Step, ...] = (*STEPS, "evaluation")
 _UNSET = object()
 
 
+def inert(value: Any) -> Any:
+    r"""Text with its control characters written out (``\x1b``), in lists and tables too.
+
+    An escape sequence in a title (typed into a file, or in a participant's file merged
+    into a group session) would be obeyed by the terminal that shows it: colours, a
+    cleared screen, a bell. Written out it is shown as the command line shows it, and
+    nothing is lost. Tab and line breaks stay as they are.
+    """
+    if isinstance(value, str):
+        return control_written_out(value)
+    if isinstance(value, list):
+        return [inert(item) for item in value]
+    if isinstance(value, dict):
+        return {inert(key): inert(item) for key, item in value.items()}
+    return value
+
+
 class SessionModel(BaseModel):
     """The base of every session model: no unknown keys, every assignment checked."""
 
@@ -101,6 +120,12 @@ class SessionModel(BaseModel):
     # at once, not when the file is saved or loaded back. Assigned model instances are
     # kept as they are (pydantic does not revalidate instances), so references stay.
     model_config = ConfigDict(extra="forbid", validate_default=True, validate_assignment=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _inert_text(cls, value: Any) -> Any:
+        """No control characters in any text (see :func:`inert`)."""
+        return inert(value)
 
     def __setattr__(self, name: str, value: Any) -> None:
         """Assign a validated value; a refused one leaves the model as it was.
