@@ -128,3 +128,19 @@ def test_folder_bank_with_factor_files_names_the_factor_file(tmp_path, bank):
 def test_missing_folder_is_a_clear_problem(tmp_path):
     [problem] = _problems(tmp_path / "nergens")
     assert "bestand of map niet gevonden" in problem
+
+
+def test_a_control_character_in_a_bank_text_is_refused_by_name(tmp_path):
+    # Bank texts are shown as they are: an escape code would steer the user's terminal.
+    import shutil
+
+    from vbwizard.bank.loader import bundled_bank_path
+
+    copy = tmp_path / "bank"
+    shutil.copytree(bundled_bank_path(), copy)
+    factor_file = sorted((copy / "factors").glob("*.toml"))[1]
+    text = factor_file.read_text(encoding="utf-8")
+    factor_file.write_text(text.replace('title = "', 'title = "\\u001b[2J', 1), encoding="utf-8")
+    [problem] = _problems(copy)
+    assert problem.startswith(f"{factor_file}:")
+    assert "title: bevat een stuurteken (U+001B); haal het weg in een teksteditor" in problem
