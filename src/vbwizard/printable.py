@@ -42,7 +42,8 @@ def printable_lines(text: str) -> str:
 __all__ = ["printable", "printable_lines"]
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters a text may not keep: C0 but tab and line breaks, DEL, C1."""
 
 
 def control_written_out(text: str) -> str:
@@ -51,4 +52,4 @@ def control_written_out(text: str) -> str:
     For text that may span lines (a note, a title) and is kept or shown as a whole:
     an escape sequence would otherwise be obeyed by the terminal that shows it.
     """
-    return _CONTROL.sub(_escape, text) if _CONTROL.search(text) else text
+    return CONTROL.sub(_escape, text) if CONTROL.search(text) else text

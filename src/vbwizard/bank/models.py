@@ -9,10 +9,11 @@ loader, which knows the file each part came from.
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from vbwizard.printable import CONTROL
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 """A stable identifier: lower-case letters, digits and single hyphens."""
@@ -32,13 +33,10 @@ ProblemAnswer = Literal["yes", "no", "none"]
 ``none`` for a neutral question, such as whether plans or chances exist."""
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
 def _no_control(value: Any) -> Any:
     texts = [value] if isinstance(value, str) else value if isinstance(value, list) else []
     for text in texts:
-        found = _CONTROL.search(text) if isinstance(text, str) else None
+        found = CONTROL.search(text) if isinstance(text, str) else None
         if found:
             code = f"U+{ord(found.group()):04X}"
             raise ValueError(f"bevat een stuurteken ({code}); haal het weg in een teksteditor")
