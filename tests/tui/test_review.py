@@ -19,7 +19,7 @@ from vbwizard.tui.screens.dialogs import ConfirmDialog
 from vbwizard.tui.screens.review import ReviewScreen
 from vbwizard.tui.screens.session_view import ReadOnlySummaryScreen
 from vbwizard.tui.screens.step import StepScreen
-from vbwizard.tui.widgets.session_rows import Row, make_row
+from vbwizard.tui.widgets.session_rows import Row, RowMaker
 from vbwizard.tui.widgets.session_table import SessionTable
 
 
@@ -148,10 +148,9 @@ async def test_sorting_keeps_the_highlighted_session(app: VbWizardApp) -> None:
 
 
 def _many(count: int) -> list[Row]:
-    bank = load_bank()
+    make_row = RowMaker(load_bank())
     return [
         make_row(
-            bank,
             SessionEntry(
                 path=Path(f"/nergens/sessie-{n:05}.toml"),
                 id=f"sessie-{n:05}",
@@ -284,9 +283,14 @@ async def test_escape_codes_in_a_file_never_reach_the_screen(
     text = session_to_toml(new_session(bank, title="Plein", session_id="plein"))
     text = text.replace('title = "Plein"', 'title = "\\u001b]0;gehackt\\u0007Plein\\u001b[2J"')
     (sessions_dir / "plein.toml").write_text(text, encoding="utf-8")
+    (sessions_dir / "kapot\x1b[2J.toml").write_text("title = [", encoding="utf-8")  # its name
     app = wizard(bank, sessions_dir)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(pilot)
         shown = [str(s.render()) for s in screen.query(Static)] + _drawn(screen.table)
         assert not any("\x1b" in s or "\x07" in s for s in shown)
         assert any("\\x1b]0;gehackt\\x07Plein\\x1b[2J" in s for s in shown), "written out"
+        await go_to(pilot, screen, "kapot")
+        shown = [str(s.render()) for s in screen.query(Static)] + _drawn(screen.table)
+        assert not any("\x1b" in s for s in shown)
+        assert any("kapot\\x1b[2J.toml" in s for s in shown)

@@ -40,3 +40,23 @@ def test_assignments_and_nested_texts_are_written_out() -> None:
     assert scope.target_groups == ["jongeren\\x07", "ouderen"]
     answer = FactorAnswer(participant_notes={"p1": "zie\x1b[0m hier"})
     assert answer.participant_notes == {"p1": "zie\\x1b[0m hier"}
+
+
+def test_a_forged_head_with_escape_codes_lists_as_a_full_parse_would(
+    mini_bank: Bank, tmp_path: Path
+) -> None:
+    # The list reads a sealed file's first lines without the model: the same written-out
+    # text all the same, whoever recomputed the checksum.
+    from vbwizard.session import list_head, summary
+    from vbwizard.session.schema import SCHEMA_VERSION
+    from vbwizard.session.storage import save_session
+
+    path = save_session(new_session(mini_bank, title="Plein", session_id="plein"), tmp_path)
+    body = path.read_text(encoding="utf-8").split("\n", 1)[1]
+    forged = body.replace('title = "Plein"', 'title = "\\u001b[2JPlein"', 1)
+    path.write_text(list_head.seal(forged, SCHEMA_VERSION), encoding="utf-8")
+    raw = path.read_bytes()
+    assert list_head.trusted_head(raw, SCHEMA_VERSION) is not None
+    entry = summary.summarise(path, raw)
+    assert entry.title == "\\x1b[2JPlein"
+    assert entry == summary.SessionEntry.from_session(path, load_session(path, keep_backup=False))

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vbwizard.errors import os_reason
+from vbwizard.printable import control_written_out
 from vbwizard.problems import Problem, ProblemsError, printable
 from vbwizard.safe_read import ReadRefused, kind_problem, open_problem, read_fd
 from vbwizard.session.list_head import trusted_head
@@ -104,7 +105,8 @@ class SessionEntry:
         Only for a head whose checksum matched: absent keys take the model's defaults,
         exactly as :meth:`from_session` would see them after a full parse. The types
         are still checked, so that even a forged checksum cannot put a number where
-        the list expects text.
+        the list expects text, and control characters are written out as the model
+        writes them (:func:`~vbwizard.printable.control_written_out`).
 
         Raises:
             TypeError: when a value has another type than vbwizard writes.
@@ -115,25 +117,29 @@ class SessionEntry:
             date = aware(_typed(doc["created"], dt.datetime)).date()
         elif type(date) is not dt.date:
             raise TypeError(date)
-        priorities = [_typed(_typed(p, dict)["factor"], str) for p in doc.get("priorities", [])]
+        priorities = [_text(_typed(p, dict)["factor"]) for p in doc.get("priorities", [])]
         links = _typed(doc.get("links", {}), dict)
-        people = [_typed(_typed(p, dict)["name"], str) for p in scope.get("participants", [])]
+        people = [_text(_typed(p, dict)["name"]) for p in scope.get("participants", [])]
         return cls(
             path=path,
-            id=_typed(doc["id"], str),
-            title=_typed(scope.get("title", ""), str),
-            area=_typed(scope.get("area", ""), str),
+            id=_text(doc["id"]),
+            title=_text(scope.get("title", "")),
+            area=_text(scope.get("area", "")),
             date=date,
-            mode=_typed(doc.get("mode", "group"), str),
-            status=_typed(doc.get("status", "in_progress"), str),
+            mode=_text(doc.get("mode", "group")),
+            status=_text(doc.get("status", "in_progress")),
             priorities=priorities,
             updated=aware(_typed(doc["updated"], dt.datetime)),
-            facilitator=_typed(scope.get("facilitator", ""), str),
+            facilitator=_text(scope.get("facilitator", "")),
             participants=people,
             created=aware(_typed(doc["created"], dt.datetime)),
-            followup_of=_typed(links.get("followup_of", ""), str),
-            merged_from=[_typed(m, str) for m in _typed(links.get("merged_from", []), list)],
+            followup_of=_text(links.get("followup_of", "")),
+            merged_from=[_text(m) for m in _typed(links.get("merged_from", []), list)],
         )
+
+
+def _text(value: Any) -> str:
+    return control_written_out(_typed(value, str))
 
 
 def _typed(value: Any, kind: type[Any]) -> Any:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from vbwizard.labels import MODE_LABELS, STATUS_LABELS
+from vbwizard.printable import control_written_out
 
 if TYPE_CHECKING:
     from vbwizard.bank.models import Bank
@@ -86,7 +87,8 @@ class RowMaker:
     def __call__(self, entry: SessionEntry) -> Row:
         """Build a table row for a session (or for an unreadable file, with the reason)."""
         if not entry.readable:
-            name, error = entry.path.name, entry.error
+            # A file's name is the one text here no session model has written out.
+            name, error = control_written_out(entry.path.name), entry.error
             cells = (name, f"onleesbaar: {error}", "", "", "", "")
             return Row(
                 entry,
@@ -105,7 +107,7 @@ class RowMaker:
             status,
             entry.area,
         )
-        detail = describe(entry, names)
+        detail = control_written_out(describe(entry, names))  # it ends in the file's name
         searched = (
             detail,
             entry.id,
@@ -115,8 +117,3 @@ class RowMaker:
             *entry.merged_from,
         )
         return Row(entry, cells, " ".join(searched).casefold(), detail)
-
-
-def make_row(bank: Bank, entry: SessionEntry) -> Row:
-    """One row; for many sessions make a :class:`RowMaker` once instead."""
-    return RowMaker(bank)(entry)
