@@ -45,17 +45,24 @@ def _footer(app: VbWizardApp) -> dict[str, str]:
 
 
 async def _drawn_footer(pilot: Pilot[None], app: VbWizardApp) -> dict[str, str]:
-    """The footer keys once the key bar is laid out.
+    """The footer keys once the key bar is laid out and settled.
 
     That happens on a later screen update, which at the tests' frame rate (``TEXTUAL_FPS``,
-    see tests/conftest.py) and on a busy machine may take a while: wait up to five seconds.
+    see tests/conftest.py) and on a busy machine may take a while; and a screen that moves
+    the focus after it shows rebuilds its key bar once more. So: the same keys on two
+    updates in a row, waiting five seconds at most.
     """
+    previous: dict[str, str] | None = None
     for _ in range(50):
         await pilot.pause(0.1)
         keys = list(app.screen.query("FooterKey"))
         narrow = app.screen.size.width < 80  # no ^p key there: any key laid out will do
-        if any((narrow or k.has_class("-command-palette")) and k.region.width for k in keys):
+        if not any((narrow or k.has_class("-command-palette")) and k.region.width for k in keys):
+            continue
+        shown = _footer(app)
+        if shown == previous:
             break
+        previous = shown
     return _footer(app)
 
 
